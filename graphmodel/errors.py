@@ -1,0 +1,59 @@
+"""The project's errors: each carries what a user needs to fix the problem."""
+
+from __future__ import annotations
+
+
+class CobuildError(Exception):
+    """Base of every error the project raises on purpose.
+
+    ``message_zh`` and ``message_en`` are shown to people; ``code`` is a stable
+    key for the JSON error body.
+    """
+
+    code = "error"
+    http_status = 400
+
+    def __init__(self, message_en: str, message_zh: str | None = None) -> None:
+        super().__init__(message_en)
+        self.message_en = message_en
+        self.message_zh = message_zh or message_en
+
+    def __str__(self) -> str:
+        if self.message_zh == self.message_en:
+            return self.message_en
+        return f"{self.message_zh} / {self.message_en}"
+
+
+class StoreUnavailable(CobuildError):
+    """The store cannot be reached (Neo4j down, file unreadable)."""
+
+    code = "store_unavailable"
+    http_status = 503
+
+
+class StoreURLError(CobuildError):
+    """A store URL names no known backend or is malformed."""
+
+    code = "bad_store_url"
+
+
+class LoadRejected(CobuildError):
+    """A load found problems; nothing was written."""
+
+    code = "load_rejected"
+    http_status = 422
+
+    def __init__(self, problems: list) -> None:
+        errors = [p for p in problems if p.is_error]
+        super().__init__(
+            f"{len(errors)} problem(s) found; nothing was written",
+            f"发现 {len(errors)} 个问题，未写入任何数据",
+        )
+        self.problems = problems
+
+
+class NotFound(CobuildError):
+    """A record asked for by id does not exist."""
+
+    code = "not_found"
+    http_status = 404

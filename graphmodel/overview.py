@@ -1,0 +1,54 @@
+"""The district at a glance: what the store holds, by kind, street and month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from .records import UnitKind
+from .store import ImportLog, Store
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Counts for the first page; plain values, ready to render or serialise."""
+
+    counts: dict[str, int]
+    units_by_kind: list[tuple[str, str, int]]  # (kind, Chinese label, units)
+    units_by_street: list[tuple[str, str, int]]  # (zone id, name, units)
+    activities_by_month: list[tuple[str, int]]  # ("2026-07", activities)
+    last_import: ImportLog | None
+
+
+def months_back(end: dt.date, months: int) -> list[str]:
+    """The ``months`` month labels ending with ``end``'s month, oldest first.
+
+    >>> months_back(dt.date(2026, 2, 10), 3)
+    ['2025-12', '2026-01', '2026-02']
+    """
+    index = end.year * 12 + end.month - 1
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index - months + 1, index + 1)]
+
+
+def overview(store: Store, *, today: dt.date | None = None, months: int = 24) -> Overview:
+    """Counts of units by kind and street, and activities per month up to ``today``."""
+    today = today or dt.date.today()
+    units = store.units()
+    kinds = Counter(u.kind for u in units)
+    streets = Counter(u.street for u in units)
+    names = {z.id: z.name for z in store.zones()}
+    labels = months_back(today, months)
+    start = dt.date.fromisoformat(labels[0] + "-01")
+    per_month = Counter(a.date.strftime("%Y-%m") for a in store.activities(start, today))
+    imports = store.imports(limit=1)
+    return Overview(
+        counts=store.counts(),
+        units_by_kind=[(k.value, k.zh, kinds[k.value]) for k in UnitKind if kinds[k.value]],
+        units_by_street=sorted(
+            ((s or "", names.get(s, s or "—"), n) for s, n in streets.items()),
+            key=lambda row: (-row[2], row[1]),
+        ),
+        activities_by_month=[(m, per_month[m]) for m in labels],
+        last_import=imports[0] if imports else None,
+    )

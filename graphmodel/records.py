@@ -1,0 +1,207 @@
+"""The domain records: what a district loads and the analysis reads.
+
+Records are small frozen dataclasses holding plain values (ids as strings,
+lists as tuples, dates as :class:`datetime.date`), so that both stores and the
+loaders can build them the same way and compare them for "unchanged".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Labelled(str, Enum):
+    """An enumeration whose members carry a Chinese label beside the code."""
+
+    def __new__(cls, code: str, zh: str) -> Labelled:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.zh = zh  # type: ignore[attr-defined]
+        return member
+
+    @classmethod
+    def parse(cls, text: str) -> Labelled | None:
+        """Return the member named by its code or Chinese label, else None.
+
+        >>> UnitKind.parse("社区") is UnitKind.COMMUNITY
+        True
+        """
+        text = text.strip()
+        for member in cls:
+            if text in (member.value, member.zh) or text.lower() == member.value:
+                return member
+        return None
+
+    @classmethod
+    def choices(cls) -> str:
+        """The allowed values as "code 中文" pairs, for messages and the template."""
+        return ", ".join(f"{m.value} {m.zh}" for m in cls)
+
+
+class ZoneKind(Labelled):
+    STREET = ("street", "街道")
+    COLLABORATION_ZONE = ("collaboration_zone", "协作区")
+    ALLIANCE = ("alliance", "联盟")
+
+
+class UnitKind(Labelled):
+    GOVERNMENT = ("government", "机关")
+    ENTERPRISE = ("enterprise", "企业")
+    INSTITUTION = ("institution", "事业单位")
+    COMMUNITY = ("community", "社区")
+    SOCIAL_ORG = ("social_org", "社会组织")
+    SCHOOL = ("school", "学校")
+    HOSPITAL = ("hospital", "医院")
+    MILITARY = ("military", "部队")
+    OTHER = ("other", "其他")
+
+
+class OrgLevel(Labelled):
+    COMMITTEE = ("committee", "党委")
+    GENERAL_BRANCH = ("general_branch", "党总支")
+    BRANCH = ("branch", "党支部")
+    JOINT_BRANCH = ("joint_branch", "联合党支部")
+    GROUP = ("group", "党小组")
+
+
+class ActivityKind(Labelled):
+    THEME_DAY = ("theme_day", "主题党日")
+    PROJECT = ("project", "共建项目")
+    VOLUNTEER = ("volunteer", "志愿服务")
+    LECTURE = ("lecture", "党课")
+    JOINT_MEETING = ("joint_meeting", "联席会议")
+    OTHER = ("other", "其他")
+
+
+class Role(Labelled):
+    HOST = ("host", "主办")
+    CO_HOST = ("co-host", "协办")
+    GUEST = ("guest", "参与")
+
+
+class AgreementStatus(Labelled):
+    ACTIVE = ("active", "执行中")
+    ENDED = ("ended", "已结束")
+    SUSPENDED = ("suspended", "已中止")
+    DRAFT = ("draft", "草拟")
+
+
+#: The initiator value that means "pushed by the district office".
+DISTRICT = "district"
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """A street (街道), a collaboration zone (协作区) or an alliance (联盟)."""
+
+    id: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """An organisation in the district: organ, enterprise, community, school …"""
+
+    id: str
+    name: str
+    kind: str
+    street: str | None = None
+    community: str | None = None
+    headcount: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    zones: tuple[str, ...] = ()
+    offers: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PartyOrg:
+    """A party organisation; a joint branch spans several small units."""
+
+    id: str
+    name: str
+    level: str
+    units: tuple[str, ...] = ()
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A party member; phone and ID number are personal data."""
+
+    id: str
+    name: str
+    party_org: str
+    serving: bool = False
+    registered_at: str | None = None
+    roles: tuple[str, ...] = ()
+    phone: str | None = None
+    id_number: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """A joint activity; ``initiator`` is a unit id or :data:`DISTRICT`."""
+
+    id: str
+    title: str
+    kind: str
+    date: dt.date
+    initiator: str | None = None
+    agreement: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Participation:
+    """Who took part in an activity: a unit, a party organisation or a member."""
+
+    activity: str
+    unit: str | None = None
+    party_org: str | None = None
+    member: str | None = None
+    role: str = Role.GUEST.value
+
+    @property
+    def id(self) -> str:
+        """A stable key: one taking part per activity and participant."""
+        return "|".join((self.activity, self.unit or "", self.party_org or "", self.member or ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """A co-building agreement (共建协议) between units."""
+
+    id: str
+    title: str
+    units: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    status: str = AgreementStatus.ACTIVE.value
+
+
+Record = Zone | Unit | PartyOrg | Member | Activity | Participation | Agreement
+
+#: Tables in the order a load writes them (referenced tables first).
+TABLES: tuple[str, ...] = (
+    "zones",
+    "units",
+    "party_orgs",
+    "members",
+    "agreements",
+    "activities",
+    "participations",
+)
+
+RECORD_TYPES: dict[str, type] = {
+    "zones": Zone,
+    "units": Unit,
+    "party_orgs": PartyOrg,
+    "members": Member,
+    "agreements": Agreement,
+    "activities": Activity,
+    "participations": Participation,
+}

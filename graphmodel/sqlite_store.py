@@ -1,0 +1,307 @@
+"""The embedded store: one SQLite file in WAL mode, one transaction per load.
+
+``sqlite:///var/cobuild.db`` is a path relative to the working directory,
+``sqlite:////srv/cobuild.db`` an absolute one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import fields
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import StoreUnavailable, StoreURLError
+from .records import RECORD_TYPES, TABLES, Activity, Participation
+from .store import Bundle, ImportLog, TableCounts
+
+#: Key column of each table; participations are keyed by who took part in what.
+KEY = {table: "id" for table in TABLES} | {"participations": "key"}
+
+
+def _columns(table: str) -> list[tuple[str, str]]:
+    """(column, annotation) pairs of a table, from its record type."""
+    return [(f.name, str(f.type)) for f in fields(RECORD_TYPES[table])]
+
+
+def _encoder(annotation: str):
+    if annotation.startswith("tuple"):
+        return lambda v: json.dumps(list(v), ensure_ascii=False) if v else "[]"
+    if "dt.date" in annotation:
+        return lambda v: v.isoformat() if v is not None else None
+    if annotation == "bool":
+        return int
+    return None
+
+
+def _decoder(annotation: str):
+    if annotation.startswith("tuple"):
+        return lambda v: tuple(json.loads(v)) if v and v != "[]" else ()
+    if "dt.date" in annotation:
+        return lambda v: dt.date.fromisoformat(v) if v else None
+    if annotation == "bool":
+        return bool
+    return None
+
+
+class _TableCodec:
+    """Turns one table's records into SQL rows and back."""
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+        self.type = RECORD_TYPES[table]
+        cols = _columns(table)
+        self.names = [name for name, _ in cols]
+        self.encoders = [_encoder(a) for _, a in cols]
+        self.decoders = [_decoder(a) for _, a in cols]
+        self.keyed = table == "participations"
+
+    @property
+    def sql_columns(self) -> list[str]:
+        return (["key"] if self.keyed else []) + self.names
+
+    def to_row(self, record) -> tuple:
+        values = [
+            enc(getattr(record, name)) if enc else getattr(record, name)
+            for name, enc in zip(self.names, self.encoders, strict=True)
+        ]
+        return (record.id, *values) if self.keyed else tuple(values)
+
+    def from_row(self, row: Sequence) -> object:
+        values = row[1:] if self.keyed else row
+        return self.type(
+            *(dec(v) if dec else v for v, dec in zip(values, self.decoders, strict=True))
+        )
+
+
+CODECS = {table: _TableCodec(table) for table in TABLES}
+
+
+def _schema() -> str:
+    statements = []
+    for table, codec in CODECS.items():
+        cols = ", ".join(codec.sql_columns)
+        statements.append(
+            f"CREATE TABLE IF NOT EXISTS {table} ({cols}, PRIMARY KEY ({KEY[table]}))"
+        )
+    statements += [
+        "CREATE INDEX IF NOT EXISTS activities_by_date ON activities (date)",
+        "CREATE INDEX IF NOT EXISTS participations_by_activity ON participations (activity)",
+        "CREATE TABLE IF NOT EXISTS imports (n INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " at TEXT NOT NULL, source TEXT, counts TEXT NOT NULL, warnings TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)",
+        "INSERT OR IGNORE INTO meta VALUES ('version', '0')",
+    ]
+    return ";\n".join(statements) + ";"
+
+
+def sqlite_path(url: str) -> Path:
+    """The file a ``sqlite:///…`` URL names."""
+    parts = urlsplit(url)
+    if parts.scheme != "sqlite" or parts.netloc or not parts.path.startswith("/"):
+        raise StoreURLError(
+            f"bad SQLite URL {url!r}: write sqlite:///relative/path.db or sqlite:////abs/path.db",
+            f"SQLite 地址 {url!r} 有误：应写作 sqlite:///相对路径.db 或 sqlite:////绝对路径.db",
+        )
+    return Path(parts.path[1:])
+
+
+class SQLiteStore:
+    """The embedded store (see module docstring)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.path = sqlite_path(url)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._connect() as con:
+                con.execute("PRAGMA journal_mode=WAL")
+                con.executescript(_schema())
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreUnavailable(
+                f"cannot open the embedded store {self.path}: {exc}",
+                f"无法打开内置存储 {self.path}：{exc}",
+            ) from exc
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        # One connection per call: cheap for SQLite, and safe across the web
+        # server's threads.
+        try:
+            con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(
+                f"cannot open the embedded store {self.path}: {exc}",
+                f"无法打开内置存储 {self.path}：{exc}",
+            ) from exc
+        try:
+            con.execute("PRAGMA synchronous=NORMAL")
+            yield con
+        finally:
+            con.close()
+
+    # -- writing -----------------------------------------------------------
+
+    def load(
+        self, bundle: Bundle, *, source: str = "", warnings: Sequence[str] = ()
+    ) -> dict[str, TableCounts]:
+        counts: dict[str, TableCounts] = {}
+        with self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                for table in TABLES:
+                    records = bundle.table(table)
+                    if records:
+                        counts[table] = self._upsert(con, table, records)
+                changed = any(c.added or c.updated for c in counts.values())
+                if changed:
+                    con.execute(
+                        "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'version'"
+                    )
+                con.execute(
+                    "INSERT INTO imports (at, source, counts, warnings) VALUES (?, ?, ?, ?)",
+                    (
+                        dt.datetime.now().isoformat(timespec="seconds"),
+                        source,
+                        json.dumps({t: c.as_dict() for t, c in counts.items()}),
+                        json.dumps(list(warnings), ensure_ascii=False),
+                    ),
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return counts
+
+    def _upsert(self, con: sqlite3.Connection, table: str, records: list) -> TableCounts:
+        codec = CODECS[table]
+        cols = codec.sql_columns
+        key = KEY[table]
+        marks = ", ".join("?" * len(cols))
+        con.execute(f"CREATE TEMP TABLE staged AS SELECT * FROM {table} WHERE 0")
+        try:
+            con.execute(f"CREATE UNIQUE INDEX temp.staged_key ON staged ({key})")
+            con.executemany(
+                f"INSERT OR REPLACE INTO staged VALUES ({marks})", map(codec.to_row, records)
+            )
+            staged = con.execute("SELECT count(*) FROM staged").fetchone()[0]
+            differs = " OR ".join(f"s.{c} IS NOT t.{c}" for c in cols)
+            existing, updated = con.execute(
+                f"SELECT count(*), coalesce(sum({differs}), 0) FROM staged s"
+                f" JOIN {table} t ON t.{key} = s.{key}"
+            ).fetchone()
+            assignments = ", ".join(f"{c} = excluded.{c}" for c in cols if c != key)
+            con.execute(
+                f"INSERT INTO {table} SELECT * FROM staged WHERE true"
+                f" ON CONFLICT({key}) DO UPDATE SET {assignments}"
+            )
+        finally:
+            con.execute("DROP TABLE temp.staged")
+        return TableCounts(added=staged - existing, updated=updated, unchanged=existing - updated)
+
+    # -- reading -----------------------------------------------------------
+
+    def known_ids(self, table: str, ids: Iterable[str]) -> set[str]:
+        wanted = list(set(ids))
+        found: set[str] = set()
+        key = KEY[table]
+        with self._connect() as con:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ", ".join("?" * len(chunk))
+                found.update(
+                    r[0]
+                    for r in con.execute(
+                        f"SELECT {key} FROM {table} WHERE {key} IN ({marks})", chunk
+                    )
+                )
+        return found
+
+    def _read(self, table: str, where: str = "", params: Sequence = ()) -> list:
+        codec = CODECS[table]
+        cols = ", ".join(f"{table}.{c}" for c in codec.sql_columns)
+        with self._connect() as con:
+            rows = con.execute(f"SELECT {cols} FROM {table} {where}", params).fetchall()
+        return [codec.from_row(r) for r in rows]
+
+    def zones(self):
+        return self._read("zones", "ORDER BY id")
+
+    def units(self):
+        return self._read("units", "ORDER BY id")
+
+    def party_orgs(self):
+        return self._read("party_orgs", "ORDER BY id")
+
+    def members(self):
+        return self._read("members", "ORDER BY id")
+
+    def agreements(self):
+        return self._read("agreements", "ORDER BY id")
+
+    def activities(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[Activity]:
+        where, params = _date_filter("activities.date", start, end)
+        return self._read("activities", f"{where} ORDER BY date, id", params)
+
+    def participations(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[Participation]:
+        where, params = _date_filter("a.date", start, end)
+        if not where:
+            return self._read("participations", "ORDER BY key")
+        join = "JOIN activities a ON a.id = participations.activity"
+        return self._read("participations", f"{join} {where} ORDER BY key", params)
+
+    def counts(self) -> dict[str, int]:
+        with self._connect() as con:
+            return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+    def imports(self, limit: int = 20) -> list[ImportLog]:
+        with self._connect() as con:
+            rows = con.execute(
+                "SELECT at, source, counts, warnings FROM imports ORDER BY n DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [
+            ImportLog(
+                at=dt.datetime.fromisoformat(at),
+                source=source or "",
+                counts={t: TableCounts(**c) for t, c in json.loads(counts).items()},
+                warnings=tuple(json.loads(warnings)),
+            )
+            for at, source, counts, warnings in rows
+        ]
+
+    def version(self) -> str:
+        with self._connect() as con:
+            return con.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()[0]
+
+    def ping(self) -> None:
+        with self._connect() as con:
+            try:
+                con.execute("SELECT 1").fetchone()
+            except sqlite3.Error as exc:
+                raise StoreUnavailable(
+                    f"the embedded store {self.path} does not answer: {exc}",
+                    f"内置存储 {self.path} 无响应：{exc}",
+                ) from exc
+
+    def close(self) -> None:
+        """Nothing to release: connections are opened per call."""
+
+
+def _date_filter(column: str, start: dt.date | None, end: dt.date | None) -> tuple[str, list]:
+    clauses, params = [], []
+    if start is not None:
+        clauses.append(f"{column} >= ?")
+        params.append(start.isoformat())
+    if end is not None:
+        clauses.append(f"{column} <= ?")
+        params.append(end.isoformat())
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params

@@ -1,0 +1,265 @@
+"""Turning raw tables into validated records, collecting every problem.
+
+Nothing here writes: :func:`parse` checks cells, :func:`check_references`
+checks that every id a record names exists in the files or in the store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from graphmodel.records import DISTRICT, RECORD_TYPES, TABLES, Participation
+from graphmodel.store import Bundle, Store
+
+from .convert import BadCell, converter, is_blank
+from .problems import Problem
+from .readers import RawTable
+from .schema import TABLE_BY_NAME, Column, match_column
+
+#: Values of ``initiator`` that mean the district office, not a unit.
+DISTRICT_NAMES = {DISTRICT, "区委", "区委组织部", "district office"}
+
+#: How messages name one record of a table.
+_SINGULAR = {
+    "zones": "zone",
+    "units": "unit",
+    "party_orgs": "party organisation",
+    "members": "member",
+    "agreements": "agreement",
+    "activities": "activity",
+}
+
+_RANGES = {
+    "headcount": (0, 10_000_000),
+    "lat": (-90.0, 90.0),
+    "lon": (-180.0, 180.0),
+}
+
+
+@dataclass
+class Parsed:
+    """Records read so far, with where each came from (for later problems)."""
+
+    bundle: Bundle = field(default_factory=Bundle)
+    #: per table, aligned with the bundle's list: (raw table, row number)
+    origins: dict[str, list[tuple[RawTable, int]]] = field(
+        default_factory=lambda: {t: [] for t in TABLES}
+    )
+    #: per raw table: canonical column name → header as written
+    headers: dict[int, dict[str, str]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    #: ids of rows that had problems, so references to them do not add noise
+    failed_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def problem_at(self, table: str, index: int, column: str | None, zh: str, en: str) -> Problem:
+        raw, row = self.origins[table][index]
+        header = self.headers[id(raw)].get(column, column) if column else None
+        return Problem(raw.file, zh, en, sheet=raw.sheet, row=row, column=header)
+
+
+def parse(raw_tables: Sequence[RawTable]) -> Parsed:
+    """Convert every cell of every raw table; collect problems, never stop early."""
+    parsed = Parsed()
+    for raw in raw_tables:
+        _parse_table(raw, parsed)
+    _check_duplicates(parsed)
+    return parsed
+
+
+def _bad(
+    raw: RawTable, row: int | None, column: str | None, zh: str, en: str, severity: str = "error"
+) -> Problem:
+    return Problem(raw.file, zh, en, sheet=raw.sheet, row=row, column=column, severity=severity)
+
+
+def _map_headers(raw: RawTable, parsed: Parsed) -> list[tuple[int, Column]] | None:
+    table = raw.table
+    mapped: list[tuple[int, Column]] = []
+    written: dict[str, str] = {}
+    for index, header in enumerate(raw.headers):
+        if not header.strip():
+            continue
+        column = match_column(table, header)
+        if column is None:
+            parsed.problems.append(
+                _bad(raw, 1, header, "未知的列，已忽略", "unknown column; ignored", "warning")
+            )
+        elif column.name in written:
+            parsed.problems.append(
+                _bad(
+                    raw,
+                    1,
+                    header,
+                    f"与“{written[column.name]}”重复的列",
+                    f"duplicates column {written[column.name]!r}",
+                )
+            )
+        else:
+            written[column.name] = header
+            mapped.append((index, column))
+    parsed.headers[id(raw)] = written
+    missing = [c for c in table.columns if c.required and c.name not in written]
+    for column in missing:
+        parsed.problems.append(
+            _bad(raw, 1, column.header, "缺少必填列", f"missing required column {column.name!r}")
+        )
+    return None if missing else mapped
+
+
+def _parse_table(raw: RawTable, parsed: Parsed) -> None:
+    mapped = _map_headers(raw, parsed)
+    if mapped is None:
+        return
+    table = raw.table.name
+    record_type = RECORD_TYPES[table]
+    plan = [
+        (i, c, converter(c), written)
+        for i, c in mapped
+        for written in [parsed.headers[id(raw)][c.name]]
+    ]
+    records = parsed.bundle.table(table)
+    origins = parsed.origins[table]
+    problems = parsed.problems
+    for row, cells in raw.rows:
+        values: dict[str, object] = {}
+        ok = True
+        for index, column, convert, header in plan:
+            cell = cells[index] if index < len(cells) else None
+            if is_blank(cell) or (column.kind == "list" and cell == []):
+                if column.required:
+                    problems.append(
+                        _bad(raw, row, header, "必填项为空", "required value is missing")
+                    )
+                    ok = False
+                continue
+            try:
+                value = convert(cell)
+            except BadCell as bad:
+                problems.append(_bad(raw, row, header, bad.zh, bad.en))
+                ok = False
+                continue
+            bounds = _RANGES.get(column.name)
+            if bounds and not bounds[0] <= value <= bounds[1]:
+                problems.append(
+                    _bad(
+                        raw,
+                        row,
+                        header,
+                        f"数值超出范围 {bounds[0]}–{bounds[1]}",
+                        f"value outside {bounds[0]}–{bounds[1]}",
+                    )
+                )
+                ok = False
+                continue
+            values[column.name] = value
+        if table == "participations" and not ({"unit", "party_org", "member"} & values.keys()):
+            header = parsed.headers[id(raw)].get("unit", "unit")
+            problems.append(
+                _bad(
+                    raw,
+                    row,
+                    header,
+                    "单位、党组织、党员至少填一项",
+                    "give at least one of unit, party_org, member",
+                )
+            )
+            ok = False
+        if table == "activities" and values.get("initiator") in DISTRICT_NAMES:
+            values["initiator"] = DISTRICT
+        if ok:
+            records.append(record_type(**values))
+            origins.append((raw, row))
+        elif "id" in values:
+            parsed.failed_ids[table].add(values["id"])
+
+
+def _check_duplicates(parsed: Parsed) -> None:
+    for table in TABLES:
+        seen: dict[str, int] = {}
+        for index, record in enumerate(parsed.bundle.table(table)):
+            key = record.id
+            first = seen.setdefault(key, index)
+            if first != index:
+                raw, row = parsed.origins[table][first]
+                where = f"{raw.file}{':' + raw.sheet if raw.sheet else ''}:{row}"
+                column = "activity" if isinstance(record, Participation) else "id"
+                parsed.problems.append(
+                    parsed.problem_at(
+                        table,
+                        index,
+                        column,
+                        f"重复的编号（首次出现在 {where}）",
+                        f"duplicate id (first at {where})",
+                    )
+                )
+
+
+def check_references(parsed: Parsed, store: Store | None) -> None:
+    """Every id a record names must exist in the files or already in the store.
+
+    Streets may be given by zone id or name; they are replaced by the zone id.
+    """
+    ids = {
+        t: {r.id for r in parsed.bundle.table(t)} | parsed.failed_ids[t]
+        for t in TABLES
+        if t != "participations"
+    }
+    _resolve_streets(parsed, store, ids["zones"])
+    for table in TABLES:
+        refs = [c for c in TABLE_BY_NAME[table].columns if c.ref and c.name != "street"]
+        records = parsed.bundle.table(table)
+        for column in refs:
+            wanted: dict[str, list[int]] = defaultdict(list)
+            for index, record in enumerate(records):
+                value = getattr(record, column.name)
+                for ref in value if isinstance(value, tuple) else (value,):
+                    if ref is not None and ref not in ids[column.ref]:
+                        if column.name == "initiator" and ref == DISTRICT:
+                            continue
+                        wanted[ref].append(index)
+            if wanted and store is not None:
+                for known in store.known_ids(column.ref, wanted):
+                    del wanted[known]
+            target = TABLE_BY_NAME[column.ref].zh
+            for ref, indexes in wanted.items():
+                for index in indexes:
+                    parsed.problems.append(
+                        parsed.problem_at(
+                            table,
+                            index,
+                            column.name,
+                            f"引用了不存在的{target}“{ref}”（文件和库中都没有）",
+                            f"unknown {_SINGULAR[column.ref]} {ref!r}"
+                            " (neither in the files nor in the store)",
+                        )
+                    )
+
+
+def _resolve_streets(parsed: Parsed, store: Store | None, zone_ids: set[str]) -> None:
+    by_name = {z.name: z.id for z in parsed.bundle.zones}
+    known = set(zone_ids)
+    units = parsed.bundle.units
+    if store is not None and any(
+        u.street and u.street not in known and u.street not in by_name for u in units
+    ):
+        for zone in store.zones():
+            known.add(zone.id)
+            by_name.setdefault(zone.name, zone.id)
+    for index, unit in enumerate(units):
+        if unit.street is None or unit.street in known:
+            continue
+        if unit.street in by_name:
+            units[index] = dataclasses.replace(unit, street=by_name[unit.street])
+        else:
+            parsed.problems.append(
+                parsed.problem_at(
+                    "units",
+                    index,
+                    "street",
+                    f"所属街道“{unit.street}”不是已知区域的编号或名称",
+                    f"street {unit.street!r} is neither the id nor the name of a known zone",
+                )
+            )

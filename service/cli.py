@@ -1,0 +1,202 @@
+"""The ``cobuild`` command: load, template, stats, demo, serve and the reports.
+
+Every command takes ``--store URL`` (default: ``COBUILD_STORE``, else
+``sqlite:///var/cobuild.db``). Exit status: 0 done, 1 failed, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from graphmodel.errors import CobuildError
+from graphmodel.store import DEFAULT_STORE_URL, TableCounts, open_store, redacted
+
+store_option = click.option(
+    "--store",
+    "store_url",
+    envvar="COBUILD_STORE",
+    default=DEFAULT_STORE_URL,
+    show_default=True,
+    help="Store URL (sqlite:///file.db or bolt://user:password@host:7687).",
+)
+
+
+def reports_errors(command: Callable) -> Callable:
+    """Turn the project's errors into one clear sentence and exit status 1."""
+
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except CobuildError as exc:
+            click.echo(f"cobuild: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """cobuild — 区域化党建协作网络分析 / collaboration network analysis."""
+
+
+def print_counts(counts: dict[str, TableCounts]) -> None:
+    for table, c in counts.items():
+        click.echo(
+            f"  {table:<15} 新增 added {c.added:>8}  更新 updated {c.updated:>8}"
+            f"  未变 unchanged {c.unchanged:>8}"
+        )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@reports_errors
+def load(paths: tuple[Path, ...], store_url: str, dry_run: bool, as_json: bool) -> None:
+    """Import CSV / JSON files, folders of them, or an XLSX workbook."""
+    from loaders.load import load_paths
+
+    store = open_store(store_url)
+    report = load_paths(paths, store, dry_run=dry_run)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for problem in report.problems:
+            click.echo(str(problem), err=True)
+        if report.errors:
+            click.echo(
+                f"发现 {len(report.errors)} 个错误，未写入任何数据 / "
+                f"{len(report.errors)} error(s); nothing was written",
+                err=True,
+            )
+        elif report.written:
+            click.echo(f"已导入 loaded into {redacted(store_url)}:")
+            print_counts(report.counts)
+        else:
+            click.echo("检查通过，未写入（--dry-run） / valid; nothing written (--dry-run)")
+    if report.errors:
+        sys.exit(2)
+
+
+@main.command()
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+def template(out: Path) -> None:
+    """Write the empty planning workbook (one sheet per table, with help)."""
+    from loaders.files import write_workbook
+
+    write_workbook(out)
+    click.echo(f"已写出模板 template written: {out}")
+
+
+@main.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON keyed by table name.")
+@reports_errors
+def stats(store_url: str, as_json: bool) -> None:
+    """How many records of each table the store holds."""
+    counts = open_store(store_url).counts()
+    if as_json:
+        click.echo(json.dumps(counts))
+    else:
+        for table, n in counts.items():
+            click.echo(f"{table:<15} {n:>9}")
+
+
+@main.command()
+@click.option("--seed", default=7, show_default=True, help="Random seed of the district.")
+@click.option(
+    "--scale",
+    type=click.Choice(["district", "S", "M"]),
+    default="district",
+    show_default=True,
+    help="district: hundreds of units; S ≈ 5,000; M ≈ 50,000.",
+)
+@click.option(
+    "--end",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Last day of the three years of activities (default: today).",
+)
+@click.option(
+    "--out", type=click.Path(path_type=Path, file_okay=False), help="Also write CSV + XLSX here."
+)
+@click.option("--no-serve", is_flag=True, help="Load the demo and stop.")
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True)
+@reports_errors
+def demo(
+    seed: int,
+    scale: str,
+    end: dt.datetime | None,
+    out: Path | None,
+    no_serve: bool,
+    store_url: str,
+    host: str,
+    port: int,
+) -> None:
+    """Generate the demo district, load it, and serve it."""
+    from loaders.demo import generate
+    from loaders.files import write_csv_folder, write_workbook
+    from loaders.load import load_tables
+    from loaders.problems import LoadReport
+    from loaders.readers import read_paths
+
+    bundle = generate(seed=seed, scale=scale, end=end.date() if end else None)
+    click.echo(f"已生成示范城区 demo district generated: {bundle.sizes()}")
+    if out:
+        write_csv_folder(bundle, out / "csv")
+        workbook = write_workbook(out / "demo.xlsx", bundle) if scale == "district" else None
+        click.echo(
+            f"示范数据已写出 demo files written: {out / 'csv'}"
+            + (f", {workbook}" if workbook else "")
+        )
+    store = open_store(store_url)
+    if out:
+        # Load the files just written: the demo doubles as a check of the import format.
+        tables, problems = read_paths([out / "csv"])
+        report = load_tables(tables, problems, store, source=f"demo seed={seed} scale={scale}")
+    else:
+        report = LoadReport(written=True)
+        report.counts = store.load(bundle, source=f"demo seed={seed} scale={scale}")
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    if report.errors:
+        sys.exit(2)
+    click.echo(f"已导入 loaded into {redacted(store_url)}:")
+    print_counts(report.counts)
+    if not no_serve:
+        _serve(store_url, host, port)
+
+
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True)
+@reports_errors
+def serve(store_url: str, host: str, port: int) -> None:
+    """Serve the web app (Flask's server; production runs gunicorn)."""
+    _serve(store_url, host, port)
+
+
+def _serve(store_url: str, host: str, port: int) -> None:
+    from . import create_app
+    from .settings import Settings
+
+    app = create_app(dataclasses.replace(Settings.from_env(), store=store_url))
+    click.echo(f"cobuild 已启动 serving at http://{host}:{port}/  (store {redacted(store_url)})")
+    app.run(host=host, port=port, threaded=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Blueprints: pages, the JSON API and health checks."""

@@ -1,0 +1,1 @@
+"""Turning graphs and metrics into views: chart data, network display lists, legends."""
