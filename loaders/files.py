@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from graphmodel.store import Bundle
 
@@ -67,8 +68,11 @@ def write_csv_folder(bundle: Bundle, folder: Path) -> list[Path]:
     return written
 
 
-def write_workbook(path: Path, bundle: Bundle | None = None) -> Path:
-    """A workbook in the import format; with no bundle, the empty template."""
+def write_workbook(path: Path | BinaryIO, bundle: Bundle | None = None) -> Path | BinaryIO:
+    """A workbook in the import format; with no bundle, the empty template.
+
+    ``path`` may be a file name or a binary file object.
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -98,7 +102,8 @@ def write_workbook(path: Path, bundle: Bundle | None = None) -> Path:
                         cell.data_type = "s"  # text stays text, even "=…"
         _add_dropdowns(sheet, table, lists, max(sheet.max_row, TEMPLATE_ROWS))
     _help_sheet(workbook)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(path, Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
     return path
 

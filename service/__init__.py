@@ -25,8 +25,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     i18n.init_app(app)
     errors.init_app(app)
 
-    from .views import health, pages
+    from .views import health, imports, pages
 
     app.register_blueprint(pages.bp)
+    app.register_blueprint(imports.bp)
     app.register_blueprint(health.bp)
     return app

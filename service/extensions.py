@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import current_app
 
 from graphmodel.store import Store
@@ -10,3 +12,8 @@ from graphmodel.store import Store
 def store() -> Store:
     """The store this app serves."""
     return current_app.extensions["cobuild.store"]
+
+
+def today() -> dt.date:
+    """The app's "today": ``COBUILD_TODAY`` in the config (tests, replays) or the real date."""
+    return current_app.config.get("COBUILD_TODAY") or dt.date.today()

@@ -46,6 +46,23 @@ EN: dict[str, str] = {
     "返回首页": "Back to the dashboard",
     "存储": "Store",
     "近24个月": "last 24 months",
+    "导入数据": "Import",
+    "选择一个工作簿（.xlsx），或多个 CSV / JSON 文件（文件名为表名，如 units.csv）。全部检查通过才会写入；有任何错误，什么都不写入。": (
+        "Choose a workbook (.xlsx) or several CSV / JSON files (named after their table, e.g."
+        " units.csv). Nothing is written unless every file is valid."
+    ),
+    "只检查，不写入": "Check only, write nothing",
+    "上传并导入": "Upload and import",
+    "下载空白模板": "Download the empty template",
+    "发现错误，未写入任何数据": "Problems found; nothing was written",
+    "导入成功": "Imported",
+    "检查通过（未写入）": "Valid (nothing written)",
+    "位置": "Where",
+    "级别": "Severity",
+    "问题": "Problem",
+    "错误": "Error",
+    "只显示前500条。": "Only the first 500 are shown.",
+    "导入记录": "Import history",
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, redirect, url_for
 
 from ..extensions import store
 
@@ -14,3 +14,9 @@ def healthz():
     """200 when the store answers; 503 (through the error handler) when it does not."""
     store().ping()
     return {"status": "ok"}
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico whatever the page links."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)

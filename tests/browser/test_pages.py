@@ -1,0 +1,45 @@
+"""The first pages in Chromium: they load, stay on 127.0.0.1, switch language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def test_dashboard_loads_with_counts(page, live):
+    """The dashboard shows the demo's counts and a chart, with no console error."""
+    page.page.goto(live.url + "/")
+    assert page.page.locator('[data-table="units"] .value').inner_text() == "640"
+    assert page.page.locator("svg.chart rect").count() == 24
+    page.screenshot("dashboard")
+
+
+def test_language_switch_changes_the_page(page, live):
+    """Clicking English shows the English dashboard."""
+    page.page.goto(live.url + "/")
+    page.page.click("#lang-switch")
+    page.page.wait_for_load_state()
+    assert page.page.locator("h1").inner_text() == "What the store holds"
+    page.screenshot("dashboard-en")
+    page.page.click("#lang-switch")
+
+
+def test_import_page_reports_a_bad_file(page, live, tmp_path):
+    """Uploading a bad CSV shows the problem table and writes nothing."""
+    bad = tmp_path / "zones.csv"
+    bad.write_text("id,name,kind\nS99,,street\n", encoding="utf-8")
+    page.expected.append("status of 422")
+    page.page.goto(live.url + "/import")
+    page.page.set_input_files("input[name=files]", str(bad))
+    page.page.click("button[type=submit]")
+    assert "zones.csv:2:name" in page.page.locator("#import-report").inner_text()
+    page.screenshot("import-bad-file")
+
+
+def test_template_downloads(page, live, tmp_path):
+    """The template link downloads a workbook."""
+    page.page.goto(live.url + "/import")
+    with page.page.expect_download() as download:
+        page.page.click("#template-link")
+    target = tmp_path / "t.xlsx"
+    download.value.save_as(target)
+    assert Path(target).stat().st_size > 5000
