@@ -47,9 +47,12 @@ EN: dict[str, str] = {
     "存储": "Store",
     "近24个月": "last 24 months",
     "导入数据": "Import",
-    "选择一个工作簿（.xlsx），或多个 CSV / JSON 文件（文件名为表名，如 units.csv）。全部检查通过才会写入；有任何错误，什么都不写入。": (
-        "Choose a workbook (.xlsx) or several CSV / JSON files (named after their table, e.g."
-        " units.csv). Nothing is written unless every file is valid."
+    "选择工作簿（.xlsx）或多个 CSV / JSON 文件（以表名命名，如 units.csv）。": (
+        "Choose a workbook (.xlsx) or several CSV / JSON files (named after their table,"
+        " e.g. units.csv)."
+    ),
+    "全部检查通过才写入；有任何错误，什么都不写入。": (
+        "Nothing is written unless every file is valid."
     ),
     "只检查，不写入": "Check only, write nothing",
     "上传并导入": "Upload and import",
