@@ -92,6 +92,7 @@ class _World:
         self.partners: list[dict[int, int]] = []
         self.names: dict[str, int] = {}
         self.paper_zone: set[int] = set()
+        self.zone_mates: dict[int, list[int]] = {}
 
     # -- places and units ----------------------------------------------------
 
@@ -210,8 +211,10 @@ class _World:
                 number += 1
                 zone_id = f"Z{number:03d}"
                 zones.append(Zone(zone_id, f"党建协作{_cn_number(number)}区", "collaboration_zone"))
-                for i in group[start : start + 6]:
+                members = group[start : start + 6]
+                for i in members:
                     memberships.setdefault(i, []).append(zone_id)
+                    self.zone_mates[i] = [m for m in members if m != i]
                 if number == 2:  # the zone that exists on paper only
                     self.paper_zone = set(group[start : start + 6])
         for j, (kind, title) in enumerate(
@@ -349,7 +352,10 @@ class _World:
         rng, u = self.rng, self.units[host]
         roll = rng.random()
         known = self.partners[host]
-        if roll < 0.40 and known:
+        mates = self.zone_mates.get(host)
+        if mates and host not in self.paper_zone and rng.random() < 0.3:
+            candidate = rng.choice(mates)  # a collaboration zone that works
+        elif roll < 0.40 and known:
             candidate = rng.choice(list(known))
         elif roll < 0.55 and known:
             via = self.partners[rng.choice(list(known))]
@@ -365,6 +371,18 @@ class _World:
         if candidate in self.paper_zone and host in self.paper_zone:
             return None
         return candidate
+
+    def apart(self, host: int, guests: set[int]) -> set[int]:
+        """Keep the paper-only zone's units from ever meeting: one of them per activity."""
+        seen = host in self.paper_zone
+        kept = set()
+        for g in sorted(guests):
+            if g in self.paper_zone:
+                if seen:
+                    continue
+                seen = True
+            kept.add(g)
+        return kept
 
     def complement(self, host: int) -> int:
         """A unit nearby that offers what the host needs (or needs what it offers)."""
@@ -400,6 +418,7 @@ class _World:
                 p for p in (self.pick_partner(host, date) for _ in range(size)) if p is not None
             }
             guests.discard(host)
+            guests = self.apart(host, guests)
             if not guests:
                 continue
             pair = (host, min(guests))
@@ -472,6 +491,7 @@ class _World:
             return
         size = rng.randint(60, 80) if rng.random() < 0.06 else rng.randint(3, 12)
         chosen = rng.sample(pool, k=min(size, len(pool)))
+        chosen = [chosen[0], *sorted(self.apart(chosen[0], set(chosen[1:])))]
         kind = rng.choice(("joint_meeting", "theme_day", "lecture"))
         self.add_activity(activity_id, kind, date, chosen[0], chosen[1:], None, DISTRICT)
 

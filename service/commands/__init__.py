@@ -1,0 +1,1 @@
+"""Sub-commands of ``cobuild`` that live outside service/cli.py."""
