@@ -19,6 +19,7 @@ before the window.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
@@ -58,6 +59,8 @@ class District:
         self.scope = scope
         self.source = source
         self.version = version
+        if scope.territory is not None:
+            bundle = within(bundle, scope.territory)
         self.zones: list[Zone] = list(bundle.zones)
         self.units: list[Unit] = sorted(bundle.units, key=lambda u: u.id)
         self.party_orgs: list[PartyOrg] = list(bundle.party_orgs)
@@ -201,6 +204,45 @@ class District:
             if key not in self._memo:
                 self._memo[key] = compute()
             return self._memo[key]
+
+
+def within(bundle: Bundle, streets: frozenset[str]) -> Bundle:
+    """Only what happens inside ``streets``: their units, the organisations and
+    members of those units, and the part of each activity taken by them.
+
+    A street planner's territory is a world of its own: ties to units outside
+    it, and the outside units themselves, are not part of it.
+
+    >>> b = Bundle(units=[Unit("U1", "甲", "school", "S1"), Unit("U2", "乙", "school", "S2")])
+    >>> [u.id for u in within(b, frozenset({"S1"})).units]
+    ['U1']
+    """
+    units = [u for u in bundle.units if u.street in streets]
+    inside = {u.id for u in units}
+    orgs = [
+        dataclasses.replace(o, units=tuple(u for u in o.units if u in inside))
+        for o in bundle.party_orgs
+        if any(u in inside for u in o.units)
+    ]
+    org_ids = {o.id for o in orgs}
+    members = [m for m in bundle.members if m.party_org in org_ids]
+    member_ids = {m.id for m in members}
+    participations = [
+        p
+        for p in bundle.participations
+        if p.unit in inside
+        or (p.unit is None and (p.party_org in org_ids or p.member in member_ids))
+    ]
+    taking_part = {p.activity for p in participations}
+    return Bundle(
+        zones=list(bundle.zones),
+        units=units,
+        party_orgs=orgs,
+        members=members,
+        agreements=[a for a in bundle.agreements if any(u in inside for u in a.units)],
+        activities=[a for a in bundle.activities if a.id in taking_part],
+        participations=participations,
+    )
 
 
 _cache: OrderedDict[tuple, District] = OrderedDict()

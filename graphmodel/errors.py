@@ -57,3 +57,34 @@ class NotFound(CobuildError):
 
     code = "not_found"
     http_status = 404
+
+
+class StoreFailed(CobuildError):
+    """The store answered but refused or failed the request (not a data problem)."""
+
+    code = "store_failed"
+    http_status = 500
+
+
+class DanglingReference(CobuildError):
+    """Records name others that exist neither in the load nor in the store; nothing was written.
+
+    The loaders check references first; this guards direct calls of ``Store.load``
+    on a backend (Neo4j) that stores references as relationships.
+    """
+
+    code = "dangling_reference"
+    http_status = 422
+
+
+class StoreBusy(CobuildError):
+    """Another import is being written into the store; try again when it is done."""
+
+    code = "store_busy"
+    http_status = 409
+
+
+class BadDecision(CobuildError):
+    """A planner's decision on a suggestion that cannot be recorded as given."""
+
+    code = "bad_decision"

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
+from .errors import BadDecision
+
 
 class Labelled(str, Enum):
     """An enumeration whose members carry a Chinese label beside the code."""
@@ -181,6 +183,68 @@ class Agreement:
     start: dt.date | None = None
     end: dt.date | None = None
     status: str = AgreementStatus.ACTIVE.value
+
+
+class DecisionKind(Labelled):
+    ACCEPT = ("accept", "采纳")
+    DISMISS = ("dismiss", "不采纳")
+
+
+#: The longest note a planner may attach to a decision.
+NOTE_MAX = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A planner's decision on a suggested partnership: ``unit`` should (not) partner ``partner``.
+
+    A decision is about the pair, whichever side it was made from; the latest
+    one for a pair counts. ``by`` is the user's name, ``at`` when it was made.
+    Decisions are not part of a load (they are not in :data:`TABLES`).
+
+    >>> d = Decision("U1", "U2", "accept", dt.datetime(2026, 7, 1, 9, 30), by="planner")
+    >>> d.pair
+    ('U1', 'U2')
+    >>> Decision("U1", "U1", "accept", dt.datetime(2026, 7, 1))
+    Traceback (most recent call last):
+    graphmodel.errors.BadDecision: 单位不能与自身结对 / a unit cannot partner itself
+    """
+
+    unit: str
+    partner: str
+    decision: str
+    at: dt.datetime
+    by: str = ""
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("unit", "partner", "decision", "by", "note"):
+            if not isinstance(getattr(self, name), str):
+                raise BadDecision(f"{name} must be text", f"{name} 须为文本")
+        if not self.unit or not self.partner:
+            raise BadDecision("a decision names a unit and a partner", "须指明单位和结对单位")
+        if self.unit == self.partner:
+            raise BadDecision("a unit cannot partner itself", "单位不能与自身结对")
+        if self.decision not in {k.value for k in DecisionKind}:
+            raise BadDecision(
+                f"a decision is accept or dismiss, not {self.decision!r}",
+                f"决定须为 accept（采纳）或 dismiss（不采纳），而不是 {self.decision!r}",
+            )
+        if not isinstance(self.at, dt.datetime):
+            raise BadDecision(
+                f"a decision's time must be a datetime, not {self.at!r}",
+                f"决定时间须为日期时间，而不是 {self.at!r}",
+            )
+        if len(self.note) > NOTE_MAX:
+            raise BadDecision(
+                f"the note is longer than {NOTE_MAX} characters",
+                f"备注超过 {NOTE_MAX} 个字符",
+            )
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        """The two units in id order: the key the latest decision is kept under."""
+        return (self.unit, self.partner) if self.unit < self.partner else (self.partner, self.unit)
 
 
 Record = Zone | Unit | PartyOrg | Member | Activity | Participation | Agreement

@@ -15,8 +15,8 @@ from dataclasses import fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import StoreUnavailable, StoreURLError
-from .records import RECORD_TYPES, TABLES, Activity, Participation
+from .errors import NotFound, StoreUnavailable, StoreURLError
+from .records import RECORD_TYPES, TABLES, Activity, Decision, Participation
 from .store import Bundle, ImportLog, TableCounts
 
 #: Key column of each table; participations are keyed by who took part in what.
@@ -94,6 +94,12 @@ def _schema() -> str:
         "CREATE TABLE IF NOT EXISTS imports (n INTEGER PRIMARY KEY AUTOINCREMENT,"
         " at TEXT NOT NULL, source TEXT, counts TEXT NOT NULL, warnings TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)",
+        # Planners' decisions on suggestions: a history, never overwritten.
+        "CREATE TABLE IF NOT EXISTS decisions (n INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " unit TEXT NOT NULL, partner TEXT NOT NULL, decision TEXT NOT NULL,"
+        " at TEXT NOT NULL, by_user TEXT NOT NULL, note TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS decisions_by_unit ON decisions (unit)",
+        "CREATE INDEX IF NOT EXISTS decisions_by_partner ON decisions (partner)",
         "INSERT OR IGNORE INTO meta VALUES ('version', '0')",
     ]
     return ";\n".join(statements) + ";"
@@ -278,6 +284,44 @@ class SQLiteStore:
             for at, source, counts, warnings in rows
         ]
 
+    # -- decisions on suggestions -------------------------------------------
+
+    def record_decision(self, decision: Decision) -> None:
+        with self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                ids = (decision.unit, decision.partner)
+                found = {r[0] for r in con.execute("SELECT id FROM units WHERE id IN (?, ?)", ids)}
+                missing = [i for i in ids if i not in found]
+                if missing:
+                    raise NotFound(
+                        f"no unit {missing[0]!r} in the store", f"存储中没有单位 {missing[0]!r}"
+                    )
+                con.execute(
+                    "INSERT INTO decisions (unit, partner, decision, at, by_user, note)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (*ids, decision.decision, decision.at.isoformat(), decision.by, decision.note),
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def decisions(self, unit: str | None = None) -> list[Decision]:
+        sql = "SELECT unit, partner, decision, at, by_user, note FROM decisions"
+        with self._connect() as con:
+            if unit is None:
+                rows = con.execute(f"{sql} ORDER BY n").fetchall()
+            else:
+                rows = con.execute(
+                    f"{sql} WHERE unit = ? OR partner = ? ORDER BY n", (unit, unit)
+                ).fetchall()
+        found = [
+            Decision(u, p, d, dt.datetime.fromisoformat(at), by, note)
+            for u, p, d, at, by, note in rows
+        ]
+        return sorted(found, key=lambda d: _instant(d.at))  # stable: ties keep their order
+
     def version(self) -> str:
         with self._connect() as con:
             return con.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()[0]
@@ -294,6 +338,11 @@ class SQLiteStore:
 
     def close(self) -> None:
         """Nothing to release: connections are opened per call."""
+
+
+def _instant(at: dt.datetime) -> dt.datetime:
+    """A naive datetime to order by: an aware one in UTC, a naive one as it is."""
+    return at if at.tzinfo is None else at.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def _date_filter(column: str, start: dt.date | None, end: dt.date | None) -> tuple[str, list]:

@@ -19,6 +19,7 @@ from .records import (
     TABLES,
     Activity,
     Agreement,
+    Decision,
     Member,
     Participation,
     PartyOrg,
@@ -125,6 +126,16 @@ class Store(Protocol):
 
     def version(self) -> str:
         """A token that changes whenever a load changes the content."""
+
+    def record_decision(self, decision: Decision) -> None:
+        """Keep a planner's decision on a suggestion (history is kept: nothing is
+        overwritten). Raises :class:`~graphmodel.errors.NotFound` when the unit or
+        the partner is not in the store. Does not change :meth:`version` (decisions
+        are not part of the analysed content)."""
+
+    def decisions(self, unit: str | None = None) -> list[Decision]:
+        """Every decision, or those naming ``unit`` as unit or partner, oldest first
+        (by ``at``, then in the order they were recorded), equal to what was recorded."""
 
     def ping(self) -> None:
         """Raise :class:`StoreUnavailable` unless the store answers."""

@@ -62,6 +62,10 @@ class Period:
         }
 
 
+#: The range of window ends the analysis accepts.
+FIRST_END, LAST_END = dt.date(1949, 10, 1), dt.date(2199, 12, 31)
+
+
 @dataclass(frozen=True)
 class Window:
     """The ``months`` calendar months that end on ``end`` (both ends included)."""
@@ -74,6 +78,12 @@ class Window:
             raise BadWindow(
                 f"the window's end must be a date, not {self.end!r}",
                 f"时间窗口的截止日期须为日期，而不是 {self.end!r}",
+            )
+        if not FIRST_END <= self.end <= LAST_END:
+            # Far-off dates are typing errors, and the previous window must stay a date.
+            raise BadWindow(
+                f"the window's end must lie between {FIRST_END} and {LAST_END}, not {self.end}",
+                f"时间窗口的截止日期须在 {FIRST_END} 与 {LAST_END} 之间，而不是 {self.end}",
             )
         if not isinstance(self.months, int) or not 1 <= self.months <= MAX_MONTHS:
             raise BadWindow(
@@ -184,10 +194,13 @@ class Scope:
     streets: frozenset[str] = frozenset()
     zones: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
+    #: The streets a user may see (a street planner's territory); None: all of them.
+    #: Unlike ``streets`` it narrows whatever else the scope admits.
+    territory: frozenset[str] | None = None
 
     @property
     def is_district(self) -> bool:
-        return not (self.streets or self.zones or self.kinds)
+        return not (self.streets or self.zones or self.kinds) and self.territory is None
 
     def admits(self, unit: Unit) -> bool:
         """Whether ``unit`` is in scope.
@@ -195,6 +208,8 @@ class Scope:
         >>> Scope(kinds=frozenset({"school"})).admits(Unit("U1", "一中", "school"))
         True
         """
+        if self.territory is not None and unit.street not in self.territory:
+            return False
         if self.kinds and unit.kind not in self.kinds:
             return False
         if not (self.streets or self.zones):
@@ -202,14 +217,18 @@ class Scope:
         return unit.street in self.streets or any(z in self.zones for z in unit.zones)
 
     def as_dict(self) -> dict:
-        return {
+        data = {
             "streets": sorted(self.streets),
             "zones": sorted(self.zones),
             "kinds": sorted(self.kinds),
         }
+        if self.territory is not None:
+            data["territory"] = sorted(self.territory)
+        return data
 
     def __str__(self) -> str:
-        parts = [f"{name[:-1]}:{v}" for name, vs in self.as_dict().items() for v in vs]
+        prefix = {"streets": "street", "zones": "zone", "kinds": "kind", "territory": "within"}
+        parts = [f"{prefix[name]}:{v}" for name, vs in self.as_dict().items() for v in vs]
         return " ".join(parts) or "district"
 
 

@@ -24,6 +24,9 @@ MAX_COLUMNS = 200
 MAX_XLSX_ENTRIES = 10_000
 MAX_XLSX_UNCOMPRESSED = 4 * 2**30
 MAX_XLSX_RATIO = 250
+#: A CSV line with more commas than this is refused before it is split into cells
+#: (quoted text may hold commas, so the bound is far above MAX_COLUMNS).
+MAX_LINE_SEPARATORS = 50 * MAX_COLUMNS
 
 
 @dataclass
@@ -141,24 +144,47 @@ def _read_csv(data: bytes, label: str, tables: list[RawTable], problems: list[Pr
             )
         )
         return
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(_narrow_lines(text))
     try:
         headers = next(reader)
         if len(headers) > MAX_COLUMNS:
-            problems.append(
-                _problem(
-                    label,
-                    f"列数过多（{len(headers)} 列，上限 {MAX_COLUMNS}）",
-                    f"too many columns ({len(headers)}, at most {MAX_COLUMNS})",
-                    row=1,
-                )
+            raise _TooWide(1, len(headers))
+        rows = []
+        for n, row in enumerate(reader, start=2):
+            if len(row) > MAX_COLUMNS:
+                raise _TooWide(n, len(row))
+            if any(c.strip() for c in row):
+                rows.append((n, row))
+    except _TooWide as wide:
+        problems.append(
+            _problem(
+                label,
+                f"列数过多（{wide.cells}，上限 {MAX_COLUMNS} 列）",
+                f"too many columns ({wide.cells}, at most {MAX_COLUMNS})",
+                row=wide.row,
             )
-            return
-        rows = [(n, row) for n, row in enumerate(reader, start=2) if any(c.strip() for c in row)]
+        )
+        return
     except (csv.Error, StopIteration) as exc:
         problems.append(_problem(label, f"CSV 格式错误：{exc}", f"malformed CSV: {exc}"))
         return
     tables.append(RawTable(label, None, table, headers, rows))
+
+
+class _TooWide(Exception):
+    """A CSV line with more cells than allowed (``cells`` may be a lower bound)."""
+
+    def __init__(self, row: int, cells: int | str) -> None:
+        super().__init__(row, cells)
+        self.row, self.cells = row, cells
+
+
+def _narrow_lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, refusing one with very many commas before csv splits it."""
+    for n, line in enumerate(io.StringIO(text, newline=""), start=1):
+        if line.count(",") > MAX_LINE_SEPARATORS:
+            raise _TooWide(n, f">{MAX_LINE_SEPARATORS}")
+        yield line
 
 
 def _read_json(data: bytes, label: str, tables: list[RawTable], problems: list[Problem]) -> None:
@@ -166,6 +192,11 @@ def _read_json(data: bytes, label: str, tables: list[RawTable], problems: list[P
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         problems.append(_problem(label, f"JSON 格式错误：{exc}", f"malformed JSON: {exc}"))
+        return
+    except RecursionError:  # arrays or objects nested thousands deep
+        problems.append(
+            _problem(label, "JSON 格式错误：嵌套过深", "malformed JSON: nested too deeply")
+        )
         return
     if isinstance(doc, list):
         table = _table_for(label, problems)

@@ -6,7 +6,8 @@ from flask import Flask
 
 from graphmodel.store import Store, open_store
 
-from . import errors, i18n
+from . import access, errors, formatting, i18n, security
+from .accounts import Accounts
 from .settings import Settings
 
 
@@ -14,20 +15,29 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     """Build the app; the store is opened from ``settings.store`` unless given."""
     settings = settings or Settings.from_env()
     app = Flask(__name__)
+    book = Accounts(
+        settings.accounts,
+        max_failures=settings.login_failures,
+        lockout=settings.lockout_minutes * 60,
+    )
     app.config.update(
-        SECRET_KEY=settings.signing_key(),
+        SECRET_KEY=settings.secret_key or book.signing_key(),
         MAX_CONTENT_LENGTH=settings.max_upload_mb * 2**20,
         COBUILD_LANGUAGE=settings.language,
-        JSON_AS_ASCII=False,
     )
+    app.json.ensure_ascii = False  # Chinese stays readable in JSON
     app.extensions["cobuild.settings"] = settings
     app.extensions["cobuild.store"] = store or open_store(settings.store)
+    app.extensions["cobuild.accounts"] = book
     i18n.init_app(app)
+    formatting.init_app(app)
     errors.init_app(app)
+    access.init_app(app)  # first: who is signed in, and may they
+    security.init_app(app, settings)  # then: CSRF, cookies, headers
 
-    from .views import health, imports, pages
+    from .views import api, auth, health, imports, lists, network, pages, suggestions, units, zones
 
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(imports.bp)
-    app.register_blueprint(health.bp)
+    blueprints = (pages, network, units, lists, zones, imports, api, health, auth, suggestions)
+    for blueprint in (module.bp for module in blueprints):
+        app.register_blueprint(blueprint)
     return app

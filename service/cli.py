@@ -19,6 +19,10 @@ import click
 from graphmodel.errors import CobuildError
 from graphmodel.store import DEFAULT_STORE_URL, TableCounts, open_store, redacted
 
+from .commands.report import report
+from .commands.suggest import backtest, suggest
+from .commands.users import accounts_option, ensure_admin, hand_over, open_accounts, users
+
 store_option = click.option(
     "--store",
     "store_url",
@@ -46,6 +50,12 @@ def reports_errors(command: Callable) -> Callable:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """cobuild — 区域化党建协作网络分析 / collaboration network analysis."""
+
+
+main.add_command(users)
+main.add_command(report)  # issue 4
+main.add_command(suggest)  # issue 5
+main.add_command(backtest)
 
 
 def print_counts(counts: dict[str, TableCounts]) -> None:
@@ -132,6 +142,7 @@ def stats(store_url: str, as_json: bool) -> None:
 )
 @click.option("--no-serve", is_flag=True, help="Load the demo and stop.")
 @store_option
+@accounts_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
 @reports_errors
@@ -142,10 +153,11 @@ def demo(
     out: Path | None,
     no_serve: bool,
     store_url: str,
+    accounts_path: str,
     host: str,
     port: int,
 ) -> None:
-    """Generate the demo district, load it, and serve it."""
+    """Generate the demo district, load it, and serve it (creating a demo admin if none)."""
     from loaders.demo import generate
     from loaders.files import write_csv_folder, write_workbook
     from loaders.load import load_tables
@@ -175,25 +187,38 @@ def demo(
         sys.exit(2)
     click.echo(f"已导入 loaded into {redacted(store_url)}:")
     print_counts(report.counts)
+    password = ensure_admin(open_accounts(accounts_path))
+    if password:
+        click.echo("已创建示范管理员 demo admin created: admin")
+        hand_over("admin", password)
     if not no_serve:
-        _serve(store_url, host, port)
+        _serve(store_url, accounts_path, host, port)
 
 
 @main.command()
 @store_option
+@accounts_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
 @reports_errors
-def serve(store_url: str, host: str, port: int) -> None:
+def serve(store_url: str, accounts_path: str, host: str, port: int) -> None:
     """Serve the web app (Flask's server; production runs gunicorn)."""
-    _serve(store_url, host, port)
+    if not open_accounts(accounts_path).has_admin():
+        click.echo(
+            "cobuild: 没有管理员账户，拒绝启动 / no admin account, refusing to serve.\n"
+            "  先创建一个 create one first:  cobuild users add NAME --role admin",
+            err=True,
+        )
+        sys.exit(1)
+    _serve(store_url, accounts_path, host, port)
 
 
-def _serve(store_url: str, host: str, port: int) -> None:
+def _serve(store_url: str, accounts_path: str, host: str, port: int) -> None:
     from . import create_app
     from .settings import Settings
 
-    app = create_app(dataclasses.replace(Settings.from_env(), store=store_url))
+    settings = dataclasses.replace(Settings.from_env(), store=store_url, accounts=accounts_path)
+    app = create_app(settings)
     click.echo(f"cobuild 已启动 serving at http://{host}:{port}/  (store {redacted(store_url)})")
     app.run(host=host, port=port, threaded=True)
 

@@ -35,8 +35,10 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         status = exc.code or 500
+        # Keep the exception's own headers (e.g. Allow on a 405), not its content type.
+        headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
         if wants_json():
-            return error_body(
-                exc.name.lower().replace(" ", "_"), status, exc.name, exc.description or exc.name
-            ), status
-        return render_template("error.html", status=status, error=exc), status
+            code = exc.name.lower().replace(" ", "_")
+            body = error_body(code, status, exc.name, exc.description or exc.name)
+            return body, status, headers
+        return render_template("error.html", status=status, error=exc), status, headers

@@ -7,7 +7,6 @@ table of settings is checked against this list by a test.
 from __future__ import annotations
 
 import os
-import secrets
 from dataclasses import dataclass, field, fields
 
 from graphmodel.store import DEFAULT_STORE_URL
@@ -24,9 +23,23 @@ class Settings:
     store: str = _setting(
         DEFAULT_STORE_URL, "Store URL: sqlite:///path.db or bolt://user:pass@host:7687"
     )
-    secret_key: str = _setting("", "Key that signs session cookies; random per start when empty")
+    secret_key: str = _setting(
+        "", "Key that signs session cookies; when empty, one is made and kept in the accounts file"
+    )
     language: str = _setting("zh", "Default interface language: zh or en")
     max_upload_mb: int = _setting(64, "Largest upload the import page accepts, in MB")
+    accounts: str = _setting(
+        "var/accounts.db", "SQLite file of user accounts, sessions and the audit log"
+    )
+    session_hours: int = _setting(8, "Hours a sign-in lasts before the user must sign in again")
+    secure_cookies: bool = _setting(
+        False, "Mark cookies Secure even when the request looks like plain HTTP (behind a proxy)"
+    )
+    proxy_hops: int = _setting(
+        0, "Reverse proxies in front of the service whose X-Forwarded-For/-Proto to trust"
+    )
+    login_failures: int = _setting(5, "Failed sign-ins in a row that lock an account")
+    lockout_minutes: int = _setting(15, "Minutes an account stays locked after too many failures")
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -36,11 +49,15 @@ class Settings:
         for f in fields(cls):
             raw = environ.get(f"COBUILD_{f.name.upper()}")
             if raw is not None:
-                values[f.name] = type(f.default)(raw)
+                values[f.name] = _parse(type(f.default), raw)
         return cls(**values)
 
-    def signing_key(self) -> str:
-        return self.secret_key or secrets.token_hex(32)
+
+def _parse(kind: type, raw: str):
+    """An environment string as the setting's type (``1/true/yes/on`` for booleans)."""
+    if kind is bool:
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    return kind(raw)
 
 
 def documented() -> dict[str, str]:

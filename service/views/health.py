@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, url_for
 
+from ..access import requires
 from ..extensions import store
 
 bp = Blueprint("health", __name__)
 
 
 @bp.get("/healthz")
+@requires("public")
 def healthz():
     """200 when the store answers; 503 (through the error handler) when it does not."""
     store().ping()
@@ -17,6 +19,7 @@ def healthz():
 
 
 @bp.get("/favicon.ico")
+@requires("public")
 def favicon():
     """Browsers ask for /favicon.ico whatever the page links."""
     return redirect(url_for("static", filename="favicon.svg"), code=301)

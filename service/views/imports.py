@@ -11,6 +11,8 @@ from loaders.files import write_workbook
 from loaders.load import load_tables
 from loaders.readers import RawTable, read_file
 
+from ..access import requires
+from ..accounts import audit
 from ..extensions import store
 
 bp = Blueprint("imports", __name__)
@@ -19,12 +21,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @bp.get("/import")
+@requires("import")
 def form():
     """The upload form and the last imports."""
     return render_template("import.html", report=None, imports=store().imports(limit=10))
 
 
 @bp.post("/import")
+@requires("import")
 def upload():
     """Validate the uploaded files together; write only if all of them are valid."""
     files = [f for f in request.files.getlist("files") if f.filename]
@@ -36,6 +40,9 @@ def upload():
     source = ", ".join(Path(f.filename).name for f in files) or "-"
     report = load_tables(tables, problems, store(), source=source, dry_run="check" in request.form)
     status = 200 if report.ok else 422
+    outcome = "written" if report.written else ("rejected" if report.errors else "checked")
+    added = sum(c.added for c in report.counts.values())
+    audit("import", f"{source[:200]}: {outcome}, {len(report.errors)} error(s), {added} added")
     return (
         render_template(
             "import.html", report=report, source=source, imports=store().imports(limit=10)
@@ -45,6 +52,7 @@ def upload():
 
 
 @bp.get("/template.xlsx")
+@requires("import")
 def template():
     """The empty planning workbook."""
     data = BytesIO()

@@ -1,23 +1,70 @@
-"""The planners' pages."""
+"""The dashboard: what the store holds, and how the district's collaboration goes."""
 
 from __future__ import annotations
 
 from flask import Blueprint, render_template
 
 from graphmodel.overview import overview
+from graphmodel.report import report
 from graphmodel.store import redacted
 from visualizations.charts import bar_chart
 
+from ..access import requires
 from ..extensions import store, today
+from ..params import analysis
 
 bp = Blueprint("pages", __name__)
 
+#: Headline figures: (label, report section, field) — counts of units or a density.
+HEADLINES = (
+    ("协作密度", "density", "density"),
+    ("结对数", "density", "ties"),
+    ("孤立单位", "isolated", "count"),
+    ("活跃度下降单位", "declining", "count"),
+    ("跟随型单位", "followers", "count"),
+    ("不活跃单位", "inactive", "count"),
+)
+
+
+def _headline(data: dict, section: str, field: str) -> float:
+    value = data[section]
+    return value["scope"][field] if section == "density" else value[field]
+
 
 @bp.get("/")
+@requires("read")
 def dashboard():
-    """Counts by kind and street, activities per month, the last import."""
+    """Headline figures against the previous window, density over time, streets
+    and zones ranked, and what the store holds."""
+    request_analysis = analysis()
+    window = request_analysis.window
+    current = report(store(), window, request_analysis.scope)
+    previous = report(store(), window.previous(), request_analysis.scope)
+    headlines = [
+        {
+            "label": label,
+            "key": section,
+            "value": (value := _headline(current, section, field)),
+            "before": (before := _headline(previous, section, field)),
+            "delta": 0 if value is None or before is None else value - before,
+            "pattern": "%.4f" if field == "density" else "%d",
+            "link": section
+            if section in ("isolated", "declining", "followers", "inactive")
+            else None,
+        }
+        for label, section, field in HEADLINES
+    ]
     summary = overview(store(), today=today())
-    bars = bar_chart(summary.activities_by_month)
+    monthly = current["density"]["monthly"]
     return render_template(
-        "dashboard.html", summary=summary, bars=bars, store_url=redacted(store().url)
+        "dashboard.html",
+        summary=summary,
+        bars=bar_chart(summary.activities_by_month),
+        density_bars=bar_chart([(m["period"], m["density"]) for m in monthly], height=140),
+        headlines=headlines,
+        streets=sorted(current["density"]["streets"], key=lambda s: -s["internal_density"]),
+        paper_only=current["zones"]["paper_only"],
+        window=window,
+        query=request_analysis.query(),
+        store_url=redacted(store().url),
     )

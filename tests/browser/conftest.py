@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -35,6 +36,8 @@ FLAGS = [
     "--disable-quic",
 ]
 DEMO_END = dt.date(2026, 6, 30)
+#: The admin every live server has; the ``page`` fixture signs in as them.
+ADMIN, PASSWORD = "admin", "browser-tests-password"
 
 
 @pytest.fixture(scope="session")
@@ -63,6 +66,7 @@ def demo_store(tmp_path_factory):
 
 class LiveServer:
     def __init__(self, app) -> None:
+        self.app = app
         self.server = make_server("127.0.0.1", 0, app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -72,16 +76,41 @@ class LiveServer:
         self.server.shutdown()
         self.thread.join(5)
 
+    def add_user(self, name: str, role: str, streets: tuple[str, ...] = ()) -> None:
+        """A user of this server whose password is ``PASSWORD``."""
+        accounts = self.app.extensions["cobuild.accounts"]
+        if accounts.user(name) is None:
+            accounts.add(name, role, streets, PASSWORD)
+
+    def sign_in(self, page, name: str = ADMIN) -> None:
+        """Sign ``page`` in through the real login form."""
+        page.goto(self.url + "/login")
+        page.fill("#login-form input[name=name]", name)
+        page.fill("#login-form input[name=password]", PASSWORD)
+        page.click("#login-form button[type=submit]")
+        page.wait_for_url(lambda url: "/login" not in url)
+
 
 def serve(store, **settings) -> LiveServer:
+    """Serve ``store`` with an admin ``ADMIN`` (accounts in a fresh folder unless given)."""
+    if "accounts" not in settings:
+        settings["accounts"] = str(Path(tempfile.mkdtemp(prefix="cobuild-")) / "accounts.db")
     app = create_app(Settings(store=store.url, secret_key="browser-tests", **settings), store=store)
     app.config["COBUILD_TODAY"] = DEMO_END
-    return LiveServer(app)
+    server = LiveServer(app)
+    server.add_user(ADMIN, "admin")
+    return server
 
 
 @pytest.fixture(scope="session")
-def live(demo_store):
-    server = serve(demo_store)
+def serve_store():
+    """``serve_store(store, **settings)``: a LiveServer (its admin added) the caller stops."""
+    return serve
+
+
+@pytest.fixture(scope="session")
+def live(demo_store, tmp_path_factory):
+    server = serve(demo_store, accounts=str(tmp_path_factory.mktemp("accounts") / "accounts.db"))
     yield server
     server.stop()
 
@@ -93,10 +122,16 @@ class Watched:
         self.page = page
         self.requests: list[str] = []
         self.errors: list[str] = []
+        self.dialogs: list[str] = []  # alert(), confirm() …: a script ran that should not have
         self.expected: list[str] = []  # console texts a test expects, e.g. "status of 422"
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
 
     def outside(self) -> list[str]:
         """Requests that left 127.0.0.1 (data: URLs stay inside the page)."""
@@ -113,12 +148,26 @@ class Watched:
         return path
 
 
-@pytest.fixture
-def page(browser):
+def new_page(browser) -> tuple:
+    """A fresh browser context (no cookies) and its watched page."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    watched = Watched(context.new_page())
+    return context, Watched(context.new_page())
+
+
+@pytest.fixture
+def anonymous_page(browser):
+    """A page that has not signed in; it fails on console errors, dialogs or outside requests."""
+    context, watched = new_page(browser)
     yield watched
     context.close()
     assert watched.outside() == [], "a request left 127.0.0.1"
     unexpected = [e for e in watched.errors if not any(x in e for x in watched.expected)]
     assert unexpected == [], "the console showed errors"
+    assert watched.dialogs == [], "a dialog opened: some script ran that should not have"
+
+
+@pytest.fixture
+def page(anonymous_page, live):
+    """A page signed in to ``live`` as its admin (through the login form)."""
+    live.sign_in(anonymous_page.page)
+    return anonymous_page

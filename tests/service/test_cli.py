@@ -70,6 +70,8 @@ def test_demo_writes_files_and_loads_them(tmp_path, sqlite_url):
             str(tmp_path / "demo"),
             "--store",
             sqlite_url,
+            "--accounts",
+            str(tmp_path / "accounts.db"),
             "--end",
             "2026-06-30",
         ],

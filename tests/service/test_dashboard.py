@@ -29,11 +29,13 @@ def test_language_switch_shows_english_and_remembers_it(client):
     assert "Units by kind" in client.get("/").get_data(as_text=True)
 
 
-def test_store_password_never_appears_on_the_page(tmp_path, loaded_store):
+def test_store_password_never_appears_on_the_page(loaded_store, accounts_path, signed_in):
     """A store URL's password is redacted on screen."""
-    app = create_app(Settings(store="bolt://neo4j:s3cret-pw@127.0.0.1:1"), store=loaded_store)
+    settings = Settings(store="bolt://neo4j:s3cret-pw@127.0.0.1:1", accounts=accounts_path)
+    app = create_app(settings, store=loaded_store)
     loaded_store.url = "bolt://neo4j:s3cret-pw@127.0.0.1:1"
-    assert "s3cret-pw" not in app.test_client().get("/").get_data(as_text=True)
+    page = signed_in(app).get("/")
+    assert page.status_code == 200 and "s3cret-pw" not in page.get_data(as_text=True)
 
 
 class _DownStore:
@@ -45,10 +47,14 @@ class _DownStore:
     def units(self):
         raise StoreUnavailable("down", "不可用")
 
+    def version(self):
+        raise StoreUnavailable("down", "不可用")
 
-def test_an_unreachable_store_gives_a_readable_503():
+
+def test_an_unreachable_store_gives_a_readable_503(accounts_path, signed_in):
     """When the store is down, pages answer 503 with a sentence, and /healthz too."""
-    client = create_app(Settings(secret_key="t"), store=_DownStore()).test_client()
+    app = create_app(Settings(secret_key="t", accounts=accounts_path), store=_DownStore())
+    client = signed_in(app)
     page = client.get("/")
     assert page.status_code == 503
     assert "数据存储暂时无法访问" in page.get_data(as_text=True)

@@ -1,0 +1,130 @@
+"""Suggestions benchmark: partners for one unit in M, after the first request, and a baseline.
+
+    .venv/bin/python bench/suggestions.py                 # M (the target), with the baseline
+    .venv/bin/python bench/suggestions.py --scale S       # S
+    .venv/bin/python bench/suggestions.py --backtest S    # also the backtest on the S demo
+
+The demo bundle is generated once (``generate(seed=7, scale=…, end=2026-06-30)``)
+and kept in bench/data/, as bench/analysis.py does. The project's path: a
+snapshot (``District.from_bundle``), then ``suggest(district, unit, 10)``. The
+first request builds the caches (the window's projection and the scoring
+features); later requests, for other units drawn with a fixed seed, reuse them.
+Target: later requests under 1 s on M. Baseline, in the same run: NetworkX's
+``adamic_adar_index`` over every candidate pair of the same unit, on the same
+collaboration graph converted to NetworkX (conversion timed apart).
+It also times the "who to help first" list (first 200 units) and the zone
+proposals for small units.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import pickle
+import statistics
+import time
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+
+from graphmodel.district import District
+from graphmodel.suggest import district_features, suggest
+from graphmodel.suggest.backtest import backtest
+from graphmodel.suggest.scoring import candidates
+from graphmodel.suggest.triage import propose_zones, who_to_help
+from graphmodel.window import Window
+from loaders.demo import generate
+
+END = dt.date(2026, 6, 30)
+SEED = 7
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def bundle_for(scale: str):
+    """The demo bundle of ``scale``, generated once and kept in bench/data/."""
+    path = DATA / f"demo-{scale}-seed{SEED}-{END}.pickle"
+    if path.exists():
+        with path.open("rb") as f:
+            return pickle.load(f)
+    bundle = generate(seed=SEED, scale=scale, end=END)
+    DATA.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as f:
+        pickle.dump(bundle, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return bundle
+
+
+def timed(fn):
+    started = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - started, result
+
+
+def requests(scale: str, later: int) -> dict:
+    """First and later ``suggest`` requests on ``scale``, and the NetworkX baseline."""
+    seconds, bundle = timed(lambda: bundle_for(scale))
+    print(f"{scale}: bundle read in {seconds:.1f} s ({len(bundle.units):,} units)")
+    district = District.from_bundle(bundle, Window(END, 12))
+    rng = np.random.default_rng(SEED)
+    units = [district.units[i].id for i in rng.choice(len(district.units), later + 1, False)]
+    first, found = timed(lambda: suggest(district, units[0], 10))
+    laters = [timed(lambda u=u: suggest(district, u, 10))[0] for u in units[1:]]
+    same = [timed(lambda: suggest(district, units[0], 10))[0] for _ in range(5)]
+    F = district_features(district)
+    print(
+        f"  first request {first:.2f} s (builds the caches); later: median "
+        f"{statistics.median(laters) * 1000:.0f} ms, max {max(laters) * 1000:.0f} ms over "
+        f"{later} other units; same unit again: median {statistics.median(same) * 1000:.0f} ms"
+    )
+    print(f"  graph: {len(F):,} units, {F.adjacency.nnz // 2:,} ties; top: {found[0].partner}")
+    convert, G = timed(lambda: district.collaboration_graph().to_networkx())
+    # The baseline's unit: the busiest of the sampled ones (its 2-hop reach is the largest).
+    unit = max(units, key=lambda u: F.degree[F.index[u]])
+    ours = [timed(lambda: suggest(district, unit, 10))[0] for _ in range(5)]
+    pairs = [(unit, F.units[j]) for j in np.flatnonzero(candidates(F, F.index[unit]))]
+    aa, scores = timed(lambda: list(nx.adamic_adar_index(G, pairs)))  # a list, not a generator
+    print(
+        f"  baseline for {unit} ({F.degree[F.index[unit]]} partners): NetworkX "
+        f"adamic_adar_index over {len(pairs):,} candidates {aa * 1000:.0f} ms "
+        f"(+ {convert:.1f} s to build the NetworkX graph once; "
+        f"{sum(1 for *_, p in scores if p > 0)} candidates with a positive index); "
+        f"suggest() for the same unit: median {statistics.median(ours) * 1000:.0f} ms"
+    )
+    limit = 200
+    helped, data = timed(lambda: who_to_help(district, limit=limit))
+    zoned, zones = timed(lambda: propose_zones(district))
+    print(
+        f"  who to help first: {data['total']:,} units, first {limit} with 3 partners each in "
+        f"{helped:.1f} s; zones for small units: {len(zones['zones']):,} zones in {zoned:.1f} s"
+    )
+    return {"first": first, "later": laters, "same": same, "baseline": aa, "convert": convert}
+
+
+def run_backtest(scale: str) -> None:
+    bundle = bundle_for(scale)
+    seconds, result = timed(lambda: backtest(bundle, k=10))
+    data = result.as_dict()
+    print(
+        f"{scale} backtest ({seconds:.0f} s): split {data['split']}, {data['units']:,} units "
+        f"with new partners, {data['new_partnerships']:,} new partnerships"
+    )
+    for name, row in data["methods"].items():
+        print(
+            f"  {name:<25} P@10 {row['precision']:.4f}  R@10 {row['recall']:.4f}  "
+            f"MRR {row['mrr']:.4f}  coverage {row['coverage']}/{data['isolated']}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", choices=["district", "S", "M"], default="M")
+    parser.add_argument("--later", type=int, default=20, help="Later requests to time.")
+    parser.add_argument("--backtest", choices=["district", "S"], help="Also backtest this scale.")
+    args = parser.parse_args()
+    requests(args.scale, args.later)
+    if args.backtest:
+        run_backtest(args.backtest)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Records as Neo4j properties and back, so that a read returns what was loaded."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from . import cypher
+from .errors import DanglingReference
+from .records import RECORD_TYPES, Participation, Record
+
+
+class NodeCodec:
+    """Turns one table's records into node properties and back.
+
+    ``None`` and empty tuples are left out (Neo4j stores no nulls); reading puts
+    them back, and ignores bookkeeping properties such as ``staged_by``.
+    """
+
+    def __init__(self, table: str) -> None:
+        self.type = RECORD_TYPES[table]
+        annotated = [(f.name, str(f.type)) for f in fields(self.type)]
+        self.names = [name for name, _ in annotated]
+        self.tuples = {name for name, a in annotated if a.startswith("tuple")}
+        self.dates = {name for name, a in annotated if "dt.date" in a}
+
+    def props(self, record: Record) -> dict[str, Any]:
+        props = {}
+        for name in self.names:
+            value = getattr(record, name)
+            if value is None or (name in self.tuples and not value):
+                continue
+            props[name] = list(value) if name in self.tuples else value
+        return props
+
+    def record(self, props: dict[str, Any]) -> Record:
+        values = {}
+        for name in self.names:
+            value = props.get(name)
+            if name in self.tuples:
+                value = tuple(value) if value else ()
+            elif name in self.dates and value is not None:
+                value = value.to_native()
+            values[name] = value
+        return self.type(**values)
+
+
+CODECS = {table: NodeCodec(table) for table in cypher.LABELS}
+
+
+def participant(p: Participation) -> tuple[str, str]:
+    """The label and id of the node a participation's TOOK_PART edge starts from.
+
+    >>> participant(Participation("A1", unit="U1", member="M1"))
+    ('Member', 'M1')
+    """
+    for name, label in cypher.PARTICIPANTS:
+        value = getattr(p, name)
+        if value is not None:
+            return label, value
+    raise DanglingReference(
+        f"participation in activity {p.activity!r} names no unit, party organisation or member",
+        f"活动“{p.activity}”的参与记录没有填写单位、党组织或党员",
+    )

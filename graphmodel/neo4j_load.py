@@ -1,0 +1,297 @@
+"""How the Neo4j store writes a load, all or nothing.
+
+Every load compares the new records with the stored ones (by id, in Python, so
+that "unchanged" means every field equal), creates the new records and their
+relationships with batched ``UNWIND … CREATE`` (their ids were just found
+missing, and the uniqueness constraints reject any duplicate), replaces the
+changed ones with ``UNWIND … MERGE … SET`` and rebuilds their relationships,
+and logs the import.
+
+Two ways to make that all-or-nothing:
+
+- **One transaction** (loads up to :attr:`Neo4jStore.stage_above` records):
+  the whole load is one managed write transaction, retried from scratch on a
+  transient error.
+- **Staged** (larger loads, e.g. a city of 1.25 M records, whose single
+  transaction would need several GB of server heap): the new records are
+  written in many small transactions, each marked ``staged_by: <token>`` and
+  hidden from every read while the token is listed in ``StoreInfo.hidden``.
+  One last transaction applies the changes to existing records, un-hides the
+  token and logs the import: that is the commit point. On any failure the
+  staged records are deleted again; if the process dies instead, the next load
+  deletes them once the staged load has been silent for
+  :data:`STALE_MINUTES`. Only one load writes at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from neo4j import ManagedTransaction, Session
+from neo4j.exceptions import DriverError, Neo4jError
+
+from . import cypher
+from .errors import DanglingReference, StoreBusy
+from .neo4j_codec import CODECS, participant
+from .records import TABLES, Participation, Record
+from .store import Bundle, TableCounts
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+#: Rows per ``UNWIND`` statement (and per transaction of a staged load).
+BATCH = 10_000
+#: A staged load that wrote nothing for this long is taken to have died.
+STALE_MINUTES = 10
+
+#: Runs one statement and returns its rows as plain values.
+Run = Callable[..., list[list[Any]]]
+
+
+@dataclass
+class Changes:
+    """What a load will do, table by table."""
+
+    counts: dict[str, TableCounts] = field(default_factory=dict)
+    added: dict[str, list] = field(default_factory=dict)
+    updated: dict[str, list] = field(default_factory=dict)
+
+    @property
+    def any(self) -> bool:
+        return any(self.added.values()) or any(self.updated.values())
+
+
+def plan(bundle: Bundle) -> dict[str, list]:
+    """The records of each non-empty table, the last of each id winning.
+
+    Raises :class:`DanglingReference` for a participation that names nobody,
+    before anything is written.
+    """
+    tables = {
+        table: list({r.id: r for r in bundle.table(table)}.values())
+        for table in TABLES
+        if bundle.table(table)
+    }
+    for p in tables.get("participations", ()):
+        participant(p)
+    return tables
+
+
+def fetch(tx: ManagedTransaction, query: str, /, **params: Any) -> list[list[Any]]:
+    """Run one statement inside a transaction function and return plain values."""
+    return tx.run(query, params).values()
+
+
+def batches(items: Sequence, size: int = BATCH) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def busy(since: str | None) -> StoreBusy:
+    return StoreBusy(
+        f"another import into this Neo4j database is still being written (last batch at"
+        f" {since}): wait until it is done; an interrupted import is cleared after"
+        f" {STALE_MINUTES} minutes",
+        f"另一次导入仍在写入该 Neo4j 数据库（最近一批写于 {since}）：请等待其完成；"
+        f"中断的导入会在 {STALE_MINUTES} 分钟后被清除",
+    )
+
+
+# -- the steps both ways share ---------------------------------------------------
+
+
+def classify(run: Run, tables: dict[str, list]) -> Changes:
+    """Compare the load with the stored records: added, updated, unchanged."""
+    changes = Changes()
+    for table, records in tables.items():
+        existing = _existing(run, table, records)
+        added = [r for r in records if r.id not in existing]
+        updated = [r for r in records if r.id in existing and existing[r.id] != r]
+        changes.added[table], changes.updated[table] = added, updated
+        changes.counts[table] = TableCounts(
+            added=len(added),
+            updated=len(updated),
+            unchanged=len(records) - len(added) - len(updated),
+        )
+    return changes
+
+
+def _existing(run: Run, table: str, records: list) -> dict[str, Record]:
+    if not run(cypher.COUNT[table])[0][0]:
+        return {}
+    found: dict[str, Record] = {}
+    for chunk in batches([r.id for r in records]):
+        for row in run(cypher.EXISTING[table], ids=chunk):
+            record = CODECS[table].record(row[0]) if table in CODECS else Participation(*row)
+            found[record.id] = record
+    return found
+
+
+def write_added(run: Run, changes: Changes, staged: str | None) -> None:
+    """Create the new records, then their relationships, then the participations."""
+    marker = {"staged_by": staged} if staged else {}
+    for table, records in changes.added.items():
+        if table in CODECS:
+            codec = CODECS[table]
+            for chunk in batches(records):
+                rows = [{"id": r.id, "props": codec.props(r) | marker} for r in chunk]
+                run(cypher.CREATE_NODES[table], rows=rows)
+    _write_links(run, changes.added, staged)
+    _create_participations(run, changes.added.get("participations", []), staged)
+
+
+def write_updated(run: Run, changes: Changes) -> None:
+    """Replace the changed records and rebuild their relationships."""
+    for table, records in changes.updated.items():
+        if table in CODECS and records:
+            codec = CODECS[table]
+            for chunk in batches(records):
+                rows = [{"id": r.id, "props": codec.props(r)} for r in chunk]
+                run(cypher.UPSERT_NODES[table], rows=rows)
+            if table in cypher.UNLINK:
+                for chunk in batches([r.id for r in records]):
+                    run(cypher.UNLINK[table], ids=chunk)
+    _write_links(run, changes.updated, None)
+    for chunk in batches(changes.updated.get("participations", [])):
+        run(cypher.UPDATE_TOOK_PART, rows=[{"key": p.id, "role": p.role} for p in chunk])
+
+
+def _targets(record: Record, names: tuple[str, ...]) -> list[str]:
+    found: list[str] = []
+    for name in names:
+        value = getattr(record, name)
+        found += value if isinstance(value, tuple) else [value] if value is not None else []
+    return list(dict.fromkeys(found))
+
+
+def _write_links(run: Run, records: dict[str, list], staged: str | None) -> None:
+    for link in cypher.LINKS:
+        rows = [
+            {"id": r.id, "targets": targets}
+            for r in records.get(link.table, ())
+            if (targets := _targets(r, link.fields))
+        ]
+        for chunk in batches(rows):
+            run(link.query, rows=chunk, staged=staged)
+
+
+def _create_participations(run: Run, records: list[Participation], staged: str | None) -> None:
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    for p in records:
+        label, source = participant(p)
+        row = {"activity": p.activity, "source": source, "key": p.id, "role": p.role}
+        row |= {"unit": p.unit, "party_org": p.party_org, "member": p.member}
+        by_label.setdefault(label, []).append(row)
+    for label, rows in by_label.items():
+        for chunk in batches(rows):
+            [[written]] = run(cypher.CREATE_TOOK_PART[label], rows=chunk, staged=staged)
+            if written != len(chunk):
+                missing = [k for [k] in run(cypher.DANGLING_TOOK_PART[label], rows=chunk)]
+                raise DanglingReference(
+                    f"{len(chunk) - written} participation(s) name an activity or participant"
+                    f" that is neither in the load nor in the store, e.g. {missing}:"
+                    " load those records first",
+                    f"{len(chunk) - written} 条参与记录引用的活动或参与者既不在本次导入中也不在库中，"
+                    f"例如 {missing}：请先导入这些记录",
+                )
+
+
+def _finish(run: Run, changes: Changes, log_entry: dict[str, str]) -> None:
+    run(
+        cypher.FINISH_LOAD,
+        bump=int(changes.any),
+        at=dt.datetime.now().replace(microsecond=0),
+        counts=json.dumps({t: c.as_dict() for t, c in changes.counts.items()}),
+        **log_entry,
+    )
+
+
+# -- one transaction ---------------------------------------------------------------
+
+
+def in_one_transaction(
+    tx: ManagedTransaction, tables: dict[str, list], log_entry: dict[str, str]
+) -> dict[str, TableCounts]:
+    """The whole load as one transaction function (re-run from scratch on a retry)."""
+    run = partial(fetch, tx)
+    [[staging]] = run(cypher.LOCK_STORE, epoch=uuid.uuid4().hex)
+    if staging is not None:
+        raise busy("now")
+    changes = classify(run, tables)
+    write_added(run, changes, None)
+    write_updated(run, changes)
+    _finish(run, changes, log_entry)
+    return changes.counts
+
+
+# -- staged ------------------------------------------------------------------------
+
+
+def in_stages(
+    session: Session, tables: dict[str, list], log_entry: dict[str, str]
+) -> dict[str, TableCounts]:
+    """The load in many hidden transactions and one that publishes them (see above)."""
+    token = uuid.uuid4().hex
+    [[claimed]] = session.execute_write(
+        fetch, cypher.CLAIM_STAGING, epoch=uuid.uuid4().hex, staged=token
+    )
+    if not claimed:
+        raise busy("now")
+    try:
+        changes = classify(partial(session.execute_read, fetch), tables)
+        write_added(partial(session.execute_write, _staged_step, token), changes, token)
+        session.execute_write(_publish, token, changes, log_entry)
+    except BaseException:
+        discard(session, token)
+        raise
+    return changes.counts
+
+
+def _staged_step(
+    tx: ManagedTransaction, token: str, query: str, /, **params: Any
+) -> list[list[Any]]:
+    [[owned]] = fetch(tx, cypher.HEARTBEAT, staged=token)
+    if not owned:
+        raise busy("now")
+    return fetch(tx, query, **params)
+
+
+def _publish(
+    tx: ManagedTransaction, token: str, changes: Changes, log_entry: dict[str, str]
+) -> None:
+    run = partial(fetch, tx)
+    [[owned]] = run(cypher.PUBLISH, staged=token)
+    if not owned:
+        raise busy("now")
+    write_updated(run, changes)
+    _finish(run, changes, log_entry)
+
+
+def discard(session: Session, token: str) -> None:
+    """Delete what staged load ``token`` wrote and forget it (errors only logged)."""
+    try:
+        for statement in cypher.DELETE_STAGED:
+            session.run(statement, staged=token).consume()
+        session.run(cypher.ABANDON, staged=token).consume()
+    except (DriverError, Neo4jError) as exc:
+        log.warning("could not remove staged load %s yet (%s); the next load will", token, exc)
+
+
+def clear_stale(session: Session) -> None:
+    """Remove a staged load that died; raise :class:`StoreBusy` if one is running."""
+    [[token, since, stale]] = session.execute_read(
+        fetch, cypher.STAGING_STATE, stale_minutes=STALE_MINUTES
+    )
+    if token is None:
+        return
+    if not stale:
+        raise busy(since)
+    log.warning("removing the staged load %s, silent since %s", token, since)
+    discard(session, token)

@@ -1,0 +1,347 @@
+"""The graph store: Neo4j through the official driver.
+
+``bolt://user:password@host:7687?database=neo4j`` (also ``neo4j://``, ``+s``,
+``+ssc``). Without a user or password in the URL, ``NEO4J_USER`` (default
+``neo4j``) and ``NEO4J_PASSWORD`` are used; the database defaults to ``neo4j``
+and is named on every call.
+
+How a load stays all-or-nothing (one transaction, or staged for large loads)
+is described in :mod:`graphmodel.neo4j_load`; every statement lives in
+:mod:`graphmodel.cypher`. Reads hide the records of a staged load until it is
+published, and return the project's own records, never driver types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from neo4j import (
+    READ_ACCESS,
+    WRITE_ACCESS,
+    Driver,
+    GraphDatabase,
+    ManagedTransaction,
+    Session,
+)
+from neo4j.exceptions import (
+    AuthError,
+    ConfigurationError,
+    ConnectionAcquisitionTimeoutError,
+    DatabaseUnavailable,
+    DriverError,
+    IncompleteCommit,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from . import cypher, neo4j_load
+from .errors import NotFound, StoreFailed, StoreUnavailable, StoreURLError
+from .neo4j_codec import CODECS
+from .neo4j_load import batches, fetch
+from .records import TABLES, Activity, Decision, Participation, Record
+from .store import Bundle, ImportLog, TableCounts
+
+DEFAULT_DATABASE = "neo4j"
+#: Managed transactions are retried on transient errors for this long. The
+#: driver's default (30 s) would keep a web request waiting while Neo4j is down.
+RETRY_SECONDS = 5.0
+CONNECT_SECONDS = 5.0
+
+# Without any logging set up, Python prints a library's warnings to stderr; the
+# driver's "will be retried" warnings would then clutter the CLI's one-sentence
+# errors. An application that configures logging still receives them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+
+def _parse_url(url: str) -> tuple[str, str, str | None, str]:
+    """(driver URI without credentials, user, password, database) of a store URL."""
+    parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+        params = parse_qs(parts.query, keep_blank_values=True, strict_parsing=bool(parts.query))
+    except ValueError as exc:
+        raise _bad_url(url, str(exc)) from exc
+    unknown = set(params) - {"database"}
+    if not parts.hostname or parts.path not in ("", "/") or unknown or parts.fragment:
+        raise _bad_url(url, "expected scheme://user:password@host:port?database=name")
+    user = unquote(parts.username) if parts.username else os.environ.get("NEO4J_USER", "neo4j")
+    password = unquote(parts.password) if parts.password is not None else None
+    if password is None:
+        password = os.environ.get("NEO4J_PASSWORD")
+    database = params.get("database", [DEFAULT_DATABASE])[-1] or DEFAULT_DATABASE
+    host_port = parts.netloc.rpartition("@")[2]
+    return f"{parts.scheme.lower()}://{host_port}", user, password, database
+
+
+def _bad_url(url: str, why: str) -> StoreURLError:
+    from .store import redacted
+
+    return StoreURLError(
+        f"bad Neo4j URL {redacted(url)!r} ({why}): write bolt://user:password@host:7687"
+        "?database=neo4j",
+        f"Neo4j 地址 {redacted(url)!r} 有误（{why}）：应写作 bolt://用户:密码@主机:7687?database=neo4j",
+    )
+
+
+class Neo4jStore:
+    """The Neo4j store (see module docstring). One driver per store object."""
+
+    #: Loads of more records than this are staged instead of one transaction.
+    stage_above = 50_000
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.uri, self.user, password, self.database = _parse_url(url)
+        auth = (self.user, password) if password is not None else None
+        try:
+            self._driver = GraphDatabase.driver(
+                self.uri,
+                auth=auth,
+                connection_timeout=CONNECT_SECONDS,
+                max_transaction_retry_time=RETRY_SECONDS,
+                user_agent="cobuild",
+            )
+        except (ConfigurationError, ValueError) as exc:
+            raise _bad_url(url, str(exc)) from exc
+        self._schema_ready = False
+        self._schema_lock = threading.Lock()
+
+    @property
+    def driver(self) -> Driver:
+        """The store's driver, for tests and benchmarks that query the graph directly."""
+        return self._driver
+
+    # -- plumbing ------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn the driver's errors into the project's, with what to check."""
+        where = f"Neo4j at {self.uri} (database {self.database!r})"
+        where_zh = f"Neo4j（{self.uri}，数据库 {self.database}）"
+        try:
+            yield
+        except AuthError as exc:
+            raise StoreUnavailable(
+                f"{where} refused the login of user {self.user!r}: check the user and password"
+                " in the store URL or in NEO4J_USER / NEO4J_PASSWORD",
+                f"{where_zh}拒绝了用户 {self.user} 的登录：请检查存储地址或 NEO4J_USER / "
+                "NEO4J_PASSWORD 中的用户名和密码",
+            ) from exc
+        except IncompleteCommit as exc:
+            raise StoreUnavailable(
+                f"{where} went away while committing, so the load may or may not be stored:"
+                " check the server, then run `cobuild stats` or load again",
+                f"{where_zh}在提交时断开，本次导入可能未写入：请检查数据库服务，再查看统计或重新导入",
+            ) from exc
+        except (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError) as exc:
+            raise StoreUnavailable(
+                f"cannot reach {where}: check that the server is running and that the store"
+                " URL's host and port are right",
+                f"无法连接{where_zh}：请检查数据库服务是否已启动、存储地址中的主机和端口是否正确",
+            ) from exc
+        except Neo4jError as exc:
+            if isinstance(exc, DatabaseUnavailable) or exc.code in (
+                "Neo.ClientError.Database.DatabaseNotFound",
+                "Neo.TransientError.General.DatabaseUnavailable",
+            ):
+                raise StoreUnavailable(
+                    f"{where} has no available database {self.database!r}: check the"
+                    " ?database= part of the store URL and that the database is online",
+                    f"{where_zh}中的数据库 {self.database} 不可用：请检查存储地址中的 ?database="
+                    " 以及该数据库是否在线",
+                ) from exc
+            raise self._failed(exc) from exc
+        except DriverError as exc:
+            raise self._failed(exc) from exc
+
+    def _failed(self, exc: Exception) -> StoreFailed:
+        message = getattr(exc, "message", None) or str(exc)
+        return StoreFailed(
+            f"Neo4j at {self.uri} (database {self.database!r}) failed: {message}",
+            f"Neo4j（{self.uri}，数据库 {self.database}）执行失败：{message}",
+        )
+
+    def _session(self, mode: str) -> Session:
+        return self._driver.session(database=self.database, default_access_mode=mode)
+
+    def _read(self, work: Callable[..., Any], /, **params: Any) -> Any:
+        """Run ``work(tx, hidden, **params)`` in a managed read transaction.
+
+        ``hidden`` lists the staged loads whose records the read must skip.
+        """
+
+        def visible(tx: ManagedTransaction) -> Any:
+            [[hidden]] = fetch(tx, cypher.HIDDEN)
+            return work(tx, hidden, **params)
+
+        with self._errors(), self._session(READ_ACCESS) as session:
+            return session.execute_read(visible)
+
+    def _values(self, query: str, **params: Any) -> list[list[Any]]:
+        return self._read(lambda tx, hidden: fetch(tx, query, hidden=hidden, **params))
+
+    def ensure_schema(self) -> None:
+        """Create the uniqueness constraints and indexes unless they exist (idempotent)."""
+        with self._schema_lock:
+            if self._schema_ready:
+                return
+            with self._errors():
+                for statement in (*cypher.SCHEMA, cypher.AWAIT_INDEXES):
+                    self._driver.execute_query(statement, database_=self.database)
+            self._schema_ready = True
+
+    # -- writing -------------------------------------------------------------
+
+    def load(
+        self, bundle: Bundle, *, source: str = "", warnings: Sequence[str] = ()
+    ) -> dict[str, TableCounts]:
+        tables = neo4j_load.plan(bundle)
+        self.ensure_schema()
+        entry = {"source": source, "warnings": json.dumps(list(warnings), ensure_ascii=False)}
+        with self._errors(), self._session(WRITE_ACCESS) as session:
+            neo4j_load.clear_stale(session)
+            if sum(map(len, tables.values())) > self.stage_above:
+                return neo4j_load.in_stages(session, tables, entry)
+            return session.execute_write(neo4j_load.in_one_transaction, tables, entry)
+
+    # -- reading -------------------------------------------------------------
+
+    def known_ids(self, table: str, ids: Iterable[str]) -> set[str]:
+        query = cypher.KNOWN_IDS[table]
+        wanted = list(set(ids))
+        if not wanted:
+            return set()
+
+        def work(tx: ManagedTransaction, hidden: list[str]) -> set[str]:
+            found: set[str] = set()
+            for chunk in batches(wanted):
+                found.update(row[0] for row in fetch(tx, query, ids=chunk, hidden=hidden))
+            return found
+
+        return self._read(work)
+
+    def _nodes(self, table: str, query: str, **params: Any) -> list:
+        codec = CODECS[table]
+        return sorted((codec.record(row[0]) for row in self._values(query, **params)), key=_by_id)
+
+    def zones(self):
+        return self._nodes("zones", cypher.ALL_NODES["zones"])
+
+    def units(self):
+        return self._nodes("units", cypher.ALL_NODES["units"])
+
+    def party_orgs(self):
+        return self._nodes("party_orgs", cypher.ALL_NODES["party_orgs"])
+
+    def members(self):
+        return self._nodes("members", cypher.ALL_NODES["members"])
+
+    def agreements(self):
+        return self._nodes("agreements", cypher.ALL_NODES["agreements"])
+
+    def activities(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[Activity]:
+        if start is None and end is None:
+            found = self._nodes("activities", cypher.ALL_NODES["activities"])
+        else:
+            found = self._nodes("activities", cypher.ACTIVITIES_BETWEEN, **_window(start, end))
+        return sorted(found, key=lambda a: (a.date, a.id))
+
+    def participations(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[Participation]:
+        if start is None and end is None:
+            rows = self._values(cypher.ALL_PARTICIPATIONS)
+        else:
+            rows = self._values(cypher.PARTICIPATIONS_BETWEEN, **_window(start, end))
+        return sorted((Participation(*row) for row in rows), key=_by_id)
+
+    def counts(self) -> dict[str, int]:
+        def work(tx: ManagedTransaction, hidden: list[str]) -> dict[str, int]:
+            queries = cypher.COUNT_VISIBLE if hidden else cypher.COUNT
+            return {t: fetch(tx, queries[t], hidden=hidden)[0][0] for t in TABLES}
+
+        return self._read(work)
+
+    def imports(self, limit: int = 20) -> list[ImportLog]:
+        rows = self._values(cypher.IMPORTS, limit=limit)
+        return [
+            ImportLog(
+                at=at.to_native(),
+                source=source or "",
+                counts={t: TableCounts(**c) for t, c in json.loads(counts).items()},
+                warnings=tuple(json.loads(warnings)),
+            )
+            for at, source, counts, warnings in rows
+        ]
+
+    # -- decisions on suggestions -------------------------------------------
+
+    def record_decision(self, decision: Decision) -> None:
+        self.ensure_schema()
+        with self._errors(), self._session(WRITE_ACCESS) as session:
+            session.execute_write(_record_decision, decision)
+
+    def decisions(self, unit: str | None = None) -> list[Decision]:
+        mine = {} if unit is None else {"unit": unit}
+        rows = self._values(cypher.DECISIONS_OF_UNIT if mine else cypher.ALL_DECISIONS, **mine)
+        found = [
+            Decision(u, p, d, dt.datetime.fromisoformat(at), by, note)
+            for u, p, d, at, by, note in rows
+        ]
+        return sorted(found, key=lambda d: _instant(d.at))  # stable: ties keep their order
+
+    def version(self) -> str:
+        [(epoch, version)] = self._values(cypher.VERSION)
+        return f"{epoch}-{version}" if version else "0"
+
+    def ping(self) -> None:
+        # An auto-commit query is not retried: a health check answers at once.
+        with self._errors(), self._session(READ_ACCESS) as session:
+            session.run(cypher.PING).consume()
+
+    def close(self) -> None:
+        self._driver.close()
+
+
+def _record_decision(tx: ManagedTransaction, decision: Decision) -> None:
+    [[hidden]] = fetch(tx, cypher.HIDDEN)
+    ids = list(dict.fromkeys((decision.unit, decision.partner)))
+    missing = [row[0] for row in fetch(tx, cypher.MISSING_UNITS, ids=ids, hidden=hidden)]
+    if missing:
+        raise NotFound(f"no unit {missing[0]!r} in the store", f"存储中没有单位 {missing[0]!r}")
+    fetch(
+        tx,
+        cypher.RECORD_DECISION,
+        epoch=uuid.uuid4().hex,
+        unit=decision.unit,
+        partner=decision.partner,
+        decision=decision.decision,
+        at=decision.at.isoformat(),  # as given: naive or with its UTC offset
+        by=decision.by,
+        note=decision.note,
+    )
+
+
+def _instant(at: dt.datetime) -> dt.datetime:
+    """A naive datetime to order by: an aware one in UTC, a naive one as it is."""
+    return at if at.tzinfo is None else at.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _by_id(record: Record) -> str:
+    return record.id
+
+
+def _window(start: dt.date | None, end: dt.date | None) -> dict[str, dt.date]:
+    return {"start": start or dt.date.min, "end": end or dt.date.max}

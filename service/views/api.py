@@ -1,0 +1,86 @@
+"""The JSON API under /api/v1: units, metrics, isolated units, the network.
+
+Every response is JSON; errors have the one shape of :func:`service.errors.error_body`.
+The OpenAPI document is served at /api/v1/openapi.json.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, request
+
+from graphmodel.errors import NotFound
+from graphmodel.profile import unit_profile, unit_rows
+from graphmodel.report import report
+
+from ..access import can, requires
+from ..extensions import store
+from ..params import analysis
+from ..privacy import protect_row
+from . import network as network_view
+from .openapi import openapi_document
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+@bp.get("/openapi.json")
+@requires("public")
+def openapi():
+    """The OpenAPI 3.1 document of this API."""
+    return openapi_document()
+
+
+@bp.get("/stats")
+@requires("read")
+def stats():
+    """How many records each table holds."""
+    return store().counts()
+
+
+@bp.get("/units")
+@requires("read")
+def units():
+    """Units in scope, optionally filtered by a name search ``q``."""
+    request_analysis = analysis()
+    district = request_analysis.district()
+    rows = unit_rows(district, query=request.args.get("q", ""))
+    return {"units": rows, "count": len(rows)}
+
+
+@bp.get("/units/<unit_id>")
+@requires("read")
+def unit(unit_id: str):
+    """One unit: its record, party organisations, partners and metrics."""
+    request_analysis = analysis()
+    district = request_analysis.district()
+    if unit_id not in set(district.scope_units):
+        raise NotFound(f"no unit {unit_id!r} in scope", f"范围内没有单位 {unit_id!r}")
+    profile = unit_profile(district, unit_id)
+    if not can("personal_data"):
+        for org in profile["party_orgs"]:
+            org["members"] = [protect_row(m) for m in org["members"]]
+    return profile
+
+
+@bp.get("/metrics")
+@requires("read")
+def metrics():
+    """The whole collaboration report for the window and scope."""
+    request_analysis = analysis()
+    return report(store(), request_analysis.window, request_analysis.scope)
+
+
+@bp.get("/isolated")
+@requires("read")
+def isolated():
+    """Units with no joint activity in the window."""
+    request_analysis = analysis()
+    data = report(store(), request_analysis.window, request_analysis.scope)
+    return {"window": data["meta"]["window"], **data["isolated"]}
+
+
+@bp.get("/network")
+@requires("read")
+def network():
+    """Nodes and edges of the network view (positions included, physics off)."""
+    view = network_view.build_view(analysis(), network_view.min_weight(), network_view.colour_by())
+    return view.as_dict()

@@ -1,0 +1,332 @@
+"""The OpenAPI 3.1 document of /api/v1 (written by hand: the API is small)."""
+
+from __future__ import annotations
+
+from graphmodel.records import UnitKind
+from graphmodel.suggest.scoring import PARTS
+
+_WINDOW = [
+    {
+        "name": "end",
+        "in": "query",
+        "description": "Last day of the window (YYYY-MM-DD); default today.",
+        "schema": {"type": "string", "format": "date"},
+    },
+    {
+        "name": "months",
+        "in": "query",
+        "description": "Length of the window in months.",
+        "schema": {"type": "integer", "minimum": 1, "maximum": 120, "default": 12},
+    },
+    {
+        "name": "street",
+        "in": "query",
+        "description": "Street zone ids (repeatable).",
+        "style": "form",
+        "explode": True,
+        "schema": {"type": "array", "items": {"type": "string"}},
+    },
+    {
+        "name": "zone",
+        "in": "query",
+        "description": "Collaboration zone or alliance ids (repeatable).",
+        "style": "form",
+        "explode": True,
+        "schema": {"type": "array", "items": {"type": "string"}},
+    },
+    {
+        "name": "kind",
+        "in": "query",
+        "description": "Unit kinds (repeatable).",
+        "style": "form",
+        "explode": True,
+        "schema": {
+            "type": "array",
+            "items": {"type": "string", "enum": [k.value for k in UnitKind]},
+        },
+    },
+]
+
+_ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "status", "message_zh", "message_en"],
+            "properties": {
+                "code": {"type": "string"},
+                "status": {"type": "integer"},
+                "message_zh": {"type": "string"},
+                "message_en": {"type": "string"},
+            },
+        }
+    },
+}
+
+_UNIT_REF = {
+    "type": "object",
+    "required": ["id", "name"],
+    "properties": {"id": {"type": "string"}, "name": {"type": "string"}},
+}
+
+
+def _ok(schema: dict, description: str) -> dict:
+    errors = {
+        code: {
+            "description": text,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        for code, text in (
+            ("400", "bad parameters"),
+            ("401", "not signed in"),
+            ("403", "not allowed"),
+            ("404", "not found"),
+            ("503", "store unavailable"),
+        )
+    }
+    return {
+        "200": {"description": description, "content": {"application/json": {"schema": schema}}},
+        **errors,
+    }
+
+
+def _get(summary: str, schema: dict, parameters: list | None = None) -> dict:
+    return {
+        "get": {
+            "summary": summary,
+            "parameters": parameters or [],
+            "responses": _ok(schema, summary),
+        }
+    }
+
+
+def openapi_document() -> dict:
+    """The document; response schemas name the keys clients may rely on."""
+    unit_row = {
+        "type": "object",
+        "required": ["id", "name", "kind", "street"],
+        "properties": {
+            "id": {"type": "string"},
+            "name": {"type": "string"},
+            "kind": {"type": "string"},
+            "kind_zh": {"type": "string"},
+            "street": {"type": ["string", "null"]},
+            "street_name": {"type": "string"},
+            "community": {"type": ["string", "null"]},
+            "headcount": {"type": ["integer", "null"]},
+        },
+    }
+    network = {
+        "type": "object",
+        "required": ["nodes", "edges", "options", "legend", "aggregated"],
+        "properties": {
+            "nodes": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "label", "title", "x", "y"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "label": {"type": "string"},
+                        "title": {"type": "string"},
+                        "x": {"type": "number"},
+                        "y": {"type": "number"},
+                        "url": {"type": "string"},
+                    },
+                },
+            },
+            "edges": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["from", "to"],
+                    "properties": {"from": {"type": "string"}, "to": {"type": "string"}},
+                },
+            },
+            "options": {"type": "object"},
+            "legend": {"type": "array"},
+            "aggregated": {"type": "boolean"},
+        },
+    }
+    report_keys = [
+        "meta", "density", "isolated", "inactive", "declining", "followers",
+        "district_dependence", "balance", "brokers", "communities", "zones", "members",
+    ]  # fmt: skip
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "cobuild API",
+            "version": "1",
+            "description": "区域化党建协作网络分析 / regional party-building collaboration analysis. "
+            "A street planner sees only their streets.",
+        },
+        "paths": {
+            "/api/v1/stats": _get(
+                "Records per table",
+                {"type": "object", "additionalProperties": {"type": "integer"}},
+            ),
+            "/api/v1/units": _get(
+                "Units in scope",
+                {
+                    "type": "object",
+                    "required": ["units", "count"],
+                    "properties": {
+                        "units": {"type": "array", "items": unit_row},
+                        "count": {"type": "integer"},
+                    },
+                },
+                [*_WINDOW, {"name": "q", "in": "query", "schema": {"type": "string"}}],
+            ),
+            "/api/v1/units/{unit_id}": _get(
+                "One unit: record, party organisations, partners, timeline",
+                {
+                    "type": "object",
+                    "required": ["unit", "party_orgs", "partners", "timeline", "window"],
+                },
+                [
+                    {
+                        "name": "unit_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    },
+                    *_WINDOW,
+                ],
+            ),
+            "/api/v1/metrics": _get(
+                "The collaboration report", {"type": "object", "required": report_keys}, _WINDOW
+            ),
+            "/api/v1/isolated": _get(
+                "Isolated units",
+                {
+                    "type": "object",
+                    "required": ["window", "count", "units"],
+                    "properties": {
+                        "count": {"type": "integer"},
+                        "units": {"type": "array", "items": _UNIT_REF},
+                    },
+                },
+                _WINDOW,
+            ),
+            "/api/v1/network": _get(
+                "Network view data (vis-network nodes and edges with positions)",
+                network,
+                [
+                    *_WINDOW,
+                    {
+                        "name": "min_weight",
+                        "in": "query",
+                        "schema": {"type": "number", "minimum": 0},
+                    },
+                    {
+                        "name": "colour",
+                        "in": "query",
+                        "schema": {"type": "string", "enum": ["kind", "community", "activity"]},
+                    },
+                    {
+                        "name": "suggest",
+                        "in": "query",
+                        "description": "A unit id: draw its suggested partners as dashed ties.",
+                        "schema": {"type": "string"},
+                    },
+                ],
+            ),
+            **_suggestion_paths(),
+        },
+        "components": {"schemas": {"Error": _ERROR}},
+    }
+
+
+def _suggestion_paths() -> dict:
+    """Suggested partners for a unit, and a planner's decision on one (issue 5)."""
+    unit_id = {"name": "unit_id", "in": "path", "required": True, "schema": {"type": "string"}}
+    text = {"type": "string"}
+    suggestion = {
+        "type": "object",
+        "required": ["partner", "score", "parts", "reasons"],
+        "properties": {
+            "partner": text,
+            "partner_name": text,
+            "score": {"type": "number"},
+            "parts": {
+                "type": "object",
+                "description": "Each part's contribution; they sum to the score.",
+                "properties": {name: {"type": "number"} for name in PARTS},
+            },
+            "reasons": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["part", "zh", "en"],
+                    "properties": {"part": text, "zh": text, "en": text},
+                },
+            },
+            "evidence": {"type": "object"},
+            "decision": {"type": ["string", "null"], "enum": ["accept", "dismiss", None]},
+        },
+    }
+    decision = {
+        "type": "object",
+        "required": ["partner", "decision"],
+        "properties": {
+            "partner": text,
+            "decision": {"type": "string", "enum": ["accept", "dismiss", "采纳", "不采纳"]},
+            "note": {"type": "string", "maxLength": 500},
+        },
+    }
+    recorded = {
+        "type": "object",
+        "required": ["decision"],
+        "properties": {
+            "decision": {
+                "type": "object",
+                "required": ["unit", "partner", "decision", "note", "by", "at"],
+                "properties": {
+                    "unit": text,
+                    "partner": text,
+                    "decision": text,
+                    "note": text,
+                    "by": text,
+                    "at": {"type": "string", "format": "date-time"},
+                },
+            }
+        },
+    }
+    answers = _ok(recorded, "The decision as recorded")
+    answers["201"] = answers.pop("200")
+    return {
+        "/api/v1/suggestions/{unit_id}": _get(
+            "Suggested partners for a unit, with score parts and reasons",
+            {
+                "type": "object",
+                "required": ["unit", "suggestions"],
+                "properties": {
+                    "unit": text,
+                    "unit_name": text,
+                    "suggestions": {"type": "array", "items": suggestion},
+                },
+            },
+            [
+                unit_id,
+                *_WINDOW,
+                {
+                    "name": "k",
+                    "in": "query",
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10},
+                },
+                {"name": "include_dismissed", "in": "query", "schema": {"type": "boolean"}},
+            ],
+        ),
+        "/api/v1/suggestions/{unit_id}/decisions": {
+            "post": {
+                "summary": "Accept or dismiss a suggested partner (needs the X-CSRF-Token header)",
+                "parameters": [unit_id],
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": decision}},
+                },
+                "responses": answers,
+            }
+        },
+    }

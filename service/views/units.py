@@ -1,0 +1,32 @@
+"""The unit page: organisations and members, partners with give and take, timeline."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from graphmodel.errors import NotFound
+from graphmodel.profile import unit_profile
+from visualizations.charts import bar_chart
+
+from ..access import can, requires
+from ..params import analysis
+
+bp = Blueprint("units", __name__)
+
+
+@bp.get("/units/<unit_id>")
+@requires("read")
+def page(unit_id: str):
+    """Everything about one unit in the window; members only for roles that may see them."""
+    request_analysis = analysis()
+    district = request_analysis.district()
+    if unit_id not in set(district.scope_units):
+        raise NotFound(f"no unit {unit_id!r} in scope", f"范围内没有单位 {unit_id!r}")
+    profile = unit_profile(district, unit_id)
+    return render_template(
+        "unit.html",
+        profile=profile,
+        bars=bar_chart(profile["timeline"]["months"], height=120),
+        show_members=can("personal_data"),
+        query=request_analysis.query(),
+    )

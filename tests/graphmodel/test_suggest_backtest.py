@@ -1,0 +1,120 @@
+"""The backtest: its arithmetic on hand-made cases, and what counts as a new partnership."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graphmodel.records import Activity, Participation, Unit
+from graphmodel.store import Bundle
+from graphmodel.suggest.backtest import BASELINES, METHODS, backtest, default_split, rank_metrics
+from graphmodel.suggest.errors import BadSuggestionRequest
+
+
+def test_precision_counts_hits_in_the_first_k():
+    """Two of the first four are new partners: precision@4 is 0.5."""
+    result = rank_metrics({"a": ["w", "x", "y", "z", "v"]}, {"a": {"x", "z"}}, k=4)
+    assert result["precision"] == 0.5
+
+
+def test_recall_is_the_share_of_new_partners_found():
+    """One of two new partners within k: recall 0.5."""
+    result = rank_metrics({"a": ["x", "y", "z"]}, {"a": {"x", "q"}}, k=2)
+    assert result["recall"] == 0.5
+
+
+def test_mrr_uses_the_rank_of_the_first_hit_anywhere():
+    """A first hit at rank 4 (beyond k) still gives a reciprocal rank of 1/4."""
+    result = rank_metrics({"a": ["w", "x", "y", "z"]}, {"a": {"z"}}, k=2)
+    assert result["mrr"] == 0.25 and result["precision"] == 0.0
+
+
+def test_metrics_average_over_units_with_new_partners():
+    """Units without new partners are skipped; the others are averaged."""
+    rankings = {"a": ["x", "y"], "b": ["y", "x"], "c": ["x"]}
+    truth = {"a": {"x"}, "b": {"x"}, "c": set()}
+    assert rank_metrics(rankings, truth, k=1) == {
+        "units": 2,
+        "precision": 0.5,
+        "recall": 0.5,
+        "mrr": 0.75,
+    }
+
+
+def test_a_unit_without_a_ranking_scores_zero():
+    """A unit the method could not rank counts 0, not skipped."""
+    assert rank_metrics({}, {"a": {"x"}}, k=3)["mrr"] == 0.0
+
+
+def test_k_below_one_is_refused():
+    """k = 0 is a clear error."""
+    with pytest.raises(BadSuggestionRequest):
+        rank_metrics({}, {}, k=0)
+
+
+def test_the_default_split_leaves_the_last_six_months():
+    """With data up to 30 June, the split is 31 December."""
+    bundle = Bundle(activities=[Activity("A", "t", "other", dt.date(2026, 6, 30))])
+    assert default_split(bundle) == dt.date(2025, 12, 31)
+
+
+def meeting(aid: str, day: dt.date, *units: str) -> tuple[Activity, list[Participation]]:
+    return Activity(aid, aid, "theme_day", day), [Participation(aid, u) for u in units]
+
+
+@pytest.fixture
+def history() -> Bundle:
+    """a–b and b–c before the split; after it a–c (new) and a–b again (not new)."""
+    units = [Unit(u, u, "school", "S1") for u in "abcd"]
+    acts, parts = [], []
+    for aid, day, members in [
+        ("A1", dt.date(2025, 9, 1), "ab"),
+        ("A2", dt.date(2025, 10, 1), "bc"),
+        ("A3", dt.date(2026, 3, 1), "ac"),
+        ("A4", dt.date(2026, 4, 1), "ab"),
+    ]:
+        a, ps = meeting(aid, day, *members)
+        acts.append(a)
+        parts += ps
+    return Bundle(units=units, activities=acts, participations=parts)
+
+
+def test_only_first_partnerships_after_the_split_are_the_truth(history):
+    """a–c is new; a–b met before the split and does not count."""
+    result = backtest(history, dt.date(2025, 12, 31), k=1)
+    assert (result.units, result.new_partnerships) == (2, 1)
+
+
+def test_a_partner_of_a_partner_is_found(history):
+    """c is b's partner, so the project's score ranks c first for a (and a for c)."""
+    result = backtest(history, dt.date(2025, 12, 31), k=1)
+    assert result.methods["cobuild"]["precision"] == 1.0
+    assert result.methods["common_neighbours"]["mrr"] == 1.0
+
+
+def test_every_method_is_reported_with_margins(history):
+    """The result lists every method and the margin over each baseline."""
+    data = backtest(history, dt.date(2025, 12, 31), k=1).as_dict()
+    assert list(data["methods"]) == list(METHODS)
+    assert set(data["margins"]) == set(BASELINES)
+
+
+def test_coverage_counts_isolated_units_with_a_suggestion(history):
+    """d is isolated; the project's score (same street) and random suggest for it, CN cannot."""
+    methods = backtest(history, dt.date(2025, 12, 31), k=1).methods
+    assert methods["cobuild"]["coverage"] == 1
+    assert methods["random"]["coverage"] == 1
+    assert methods["common_neighbours"]["coverage"] == 0
+
+
+def test_the_random_baseline_is_seeded(history):
+    """Two runs with the same seed give the same random figures."""
+    first = backtest(history, dt.date(2025, 12, 31), k=1, seed=3).methods["random"]
+    assert backtest(history, dt.date(2025, 12, 31), k=1, seed=3).methods["random"] == first
+
+
+def test_an_unknown_method_is_refused(history):
+    """Asking for a method that does not exist is a clear error."""
+    with pytest.raises(BadSuggestionRequest, match="magic"):
+        backtest(history, methods=["cobuild", "magic"])

@@ -1,0 +1,202 @@
+"""Every route × every role: allowed, denied, or filtered to the user's territory.
+
+The routes come from the app's URL map, so a new page is walked as soon as it exists;
+each is checked against the permission its view declares with ``@requires``.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from flask import url_for
+
+from service.access import ROLE_PERMISSIONS, declared_permission, requires
+
+ROLES = (None, "viewer", "street", "district", "admin")  # None: not signed in
+#: Values for route arguments, by name: inside the street planner's territory (S1).
+INSIDE = {
+    "unit_id": "U1",
+    "key": "isolated",
+    "name": "nobody",
+    "change": "disable",
+    "fmt": "csv",
+    "filename": "css/app.css",
+}
+#: The same arguments pointing outside street S1 (small_bundle: U3 and U4 are in S2).
+OUTSIDE = {"unit_id": "U4"}
+#: What a street planner of S1 must never see: the names of S2's units.
+OUTSIDE_NAMES = ("华远建设有限公司", "区档案馆")
+MEMBER_NAMES = ("张伟", "李娜")
+FULL_NUMBERS = ("13812345678", "110101199003071234", "19900307")
+
+
+def routes(app):
+    """(endpoint, method, rule) for every route but HEAD / OPTIONS."""
+    for rule in app.url_map.iter_rules():
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            yield rule.endpoint, method, rule
+
+
+def path_of(app, rule, samples=INSIDE) -> str:
+    values = {arg: samples.get(arg, INSIDE.get(arg, "U1")) for arg in rule.arguments}
+    with app.test_request_context():
+        return url_for(rule.endpoint, **values)
+
+
+@pytest.fixture
+def session_for(app):
+    """``session_for(role)``: a fresh client with a server-side session of ``role``.
+
+    Sessions are opened directly (no password check) so that walking the matrix is
+    cheap; each request gets its own client, so a logout cannot spoil the next case.
+    """
+    book = app.extensions["cobuild.accounts"]
+    names = {}
+    for role in ROLES[1:]:
+        names[role] = f"matrix-{role}"
+        book.add(names[role], role, ("S1",) if role == "street" else (), "matrix-password")
+
+    def make(role):
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["csrf"] = "matrix-csrf"
+            if role:
+                session["sid"] = book.open_session(names[role], 1)
+        client.environ_base.update(HTTP_X_CSRF_TOKEN="matrix-csrf", HTTP_ACCEPT="application/json")
+        return client
+
+    return make
+
+
+def fetch(client, path: str, method: str = "GET"):
+    """The response, read in full and closed (static files are streamed from disk)."""
+    response = client.open(path, method=method)
+    response.get_data()
+    response.close()
+    return response
+
+
+def denial(response) -> str | None:
+    """How a response refuses: "unauthorized", "forbidden", or None (it did not)."""
+    if response.status_code in (301, 302, 303) and "/login?next=" in response.location:
+        return "unauthorized"
+    body = response.get_json(silent=True) or {}
+    code = body.get("error", {}).get("code") if isinstance(body, dict) else None
+    return code if code in ("unauthorized", "forbidden") else None
+
+
+def text_of(response) -> str:
+    """A response's text; an XLSX's XML parts unpacked."""
+    data = response.get_data()
+    if data.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            return " ".join(book.read(n).decode("utf-8", "replace") for n in book.namelist())
+    return data.decode("utf-8", "replace")
+
+
+def test_every_endpoint_declares_a_permission(app):
+    """No view is reachable without saying who may use it."""
+    undeclared = {e for e, _, _ in routes(app) if declared_permission(app, e) is None}
+    assert undeclared == set()
+
+
+def test_route_role_matrix(app, session_for):
+    """Each role reaches exactly the routes its permissions allow; no route answers 5xx."""
+    wrong = []
+    for endpoint, method, rule in routes(app):
+        needed = declared_permission(app, endpoint)
+        path = path_of(app, rule)
+        for role in ROLES:
+            response = fetch(session_for(role), path, method)
+            granted = ROLE_PERMISSIONS[role] if role else {"public"}
+            expected = (
+                None if needed in granted else "unauthorized" if role is None else "forbidden"
+            )
+            got = denial(response)
+            if got != expected or response.status_code >= 500:
+                wrong.append(f"{method} {path} as {role}: {response.status_code} {got}")
+    assert wrong == []
+
+
+def test_a_street_planner_sees_nothing_of_other_streets(app, session_for):
+    """Every page, JSON answer and export a street planner of S1 may read omits S2's units."""
+    leaks = []
+    for endpoint, method, rule in routes(app):
+        if method != "GET" or endpoint == "static":
+            continue
+        for samples in (INSIDE, OUTSIDE):
+            response = fetch(session_for("street"), path_of(app, rule, samples))
+            if response.status_code == 200:
+                text = text_of(response)
+                leaks += [f"{rule.rule}: {n}" for n in OUTSIDE_NAMES if n in text]
+    assert leaks == []
+
+
+def test_viewers_never_see_members_names(app, session_for):
+    """No page, JSON answer or export open to a viewer shows a member's name."""
+    leaks = []
+    for endpoint, method, rule in routes(app):
+        if method == "GET" and endpoint != "static":
+            response = fetch(session_for("viewer"), path_of(app, rule))
+            if response.status_code == 200:
+                leaks += [f"{rule.rule}: {n}" for n in MEMBER_NAMES if n in text_of(response)]
+    assert leaks == []
+
+
+@pytest.mark.parametrize("role", ROLES[1:])
+def test_full_phone_and_id_numbers_appear_nowhere(app, session_for, role):
+    """Not even the admin sees a full phone or ID number (or birth date) on any GET."""
+    leaks = []
+    for endpoint, method, rule in routes(app):
+        if method == "GET" and endpoint != "static":
+            text = text_of(fetch(session_for(role), path_of(app, rule)))
+            leaks += [f"{rule.rule}: {n}" for n in FULL_NUMBERS if n in text]
+    assert leaks == []
+
+
+def test_anonymous_pages_redirect_to_the_login_page(anonymous):
+    """A page asked for without signing in sends the browser to sign in, then back."""
+    response = anonymous.get("/network?months=6")
+    assert response.status_code == 302
+    assert response.location == "/login?next=%2Fnetwork%3Fmonths%3D6"
+
+
+def test_anonymous_api_calls_get_401_json(anonymous):
+    """Under /api/ the answer is 401 in the one error shape."""
+    response = anonymous.get("/api/v1/stats")
+    assert response.status_code == 401
+    assert response.json["error"]["code"] == "unauthorized"
+
+
+def test_a_role_without_the_permission_gets_a_403_page(client_as):
+    """A viewer opening the import page gets a readable 403 page."""
+    response = client_as("viewer").get("/import")
+    assert response.status_code == 403
+    assert "您的角色无权访问此内容" in response.get_data(as_text=True)
+
+
+def test_a_view_without_a_declared_permission_is_refused_to_everyone(app, signed_in):
+    """A view someone forgot to mark is denied, even to the admin."""
+
+    @app.get("/forgotten")
+    def forgotten():
+        return "secret"
+
+    @app.get("/remembered")
+    @requires("read")
+    def remembered():
+        return "fine"
+
+    admin = signed_in(app, "admin")
+    assert admin.get("/forgotten").status_code == 403
+    assert admin.get("/remembered").status_code == 200
+
+
+def test_templates_hide_links_the_role_cannot_use(client_as, client):
+    """The viewer's menu has no import or admin links; the admin's has both."""
+    viewer = client_as("viewer").get("/lists/isolated").get_data(as_text=True)
+    admin = client.get("/lists/isolated").get_data(as_text=True)
+    assert 'href="/import"' not in viewer and 'href="/admin/users"' not in viewer
+    assert 'href="/import"' in admin and 'href="/admin/users"' in admin
