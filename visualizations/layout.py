@@ -31,11 +31,40 @@ def force_layout(
     """
     linked = [n for n in G if G.degree(n) > 0]
     alone = [n for n in G if G.degree(n) == 0]
-    positions = _spring(G.subgraph(linked), linked, seed, iterations, weight)
+    if len(linked) > FORCE_LIMIT:
+        positions = sunflower_layout(G, linked, weight)
+    else:
+        positions = _spring(G.subgraph(linked), linked, seed, iterations, weight)
     radius = 1.0 if linked else 0.5
     for i, node in enumerate(alone):
         angle = 2 * math.pi * i / len(alone)
         positions[node] = (radius * math.cos(angle), radius * math.sin(angle))
+    return positions
+
+
+#: Above this many linked units in one group the force layout (time and memory
+#: growing with the square of the group) gives way to :func:`sunflower_layout`.
+FORCE_LIMIT = 600
+
+
+def sunflower_layout(
+    G: nx.Graph, nodes: list, weight: str = "weight"
+) -> dict[Hashable, tuple[float, float]]:
+    """Nodes on a sunflower spiral in the unit disc, the most connected at the centre:
+    linear in the number of nodes, for groups too large for the force layout.
+
+    >>> pos = sunflower_layout(nx.star_graph(3), [0, 1, 2, 3])
+    >>> pos[0]
+    (0.0, 0.0)
+    """
+    strength = dict(G.degree(nodes, weight=weight))
+    ordered = sorted(nodes, key=lambda n: (-strength[n], str(n)))
+    golden = math.pi * (3 - math.sqrt(5))
+    count = len(ordered)
+    positions = {}
+    for i, node in enumerate(ordered):
+        radius = 0.9 * math.sqrt(i / count)
+        positions[node] = (radius * math.cos(i * golden), radius * math.sin(i * golden))
     return positions
 
 

@@ -90,19 +90,25 @@ def build_view(request_analysis: Analysis, min_weight: float, colour_by: str) ->
     G = district.memo(("network-graph", min_weight), lambda: unit_graph(district, min_weight))
     query = request_analysis.query()
     budget = current_app.config.get("COBUILD_NODE_BUDGET", NODE_BUDGET)
-    if len(G) > budget:
-        groups: dict = {}
-        for node, street in G.nodes(data="street"):
-            groups.setdefault(street, []).append(node)
-        centres = group_centres(groups, _coordinates(district, G))
-        positions = {s: (x * 1000, y * 1000) for s, (x, y) in centres.items()}
-        return street_network(
-            G,
-            streets,
-            positions,
-            language=lang,
-            link=lambda s: url_for("network.page", **{**query, "street": s}),
-        )
+    groups: dict = {}
+    for node, street in G.nodes(data="street"):
+        groups.setdefault(street, []).append(node)
+    # Streets as nodes only help when there are several streets to show.
+    if len(G) > budget and len(groups) > 1:
+
+        def aggregate() -> NetworkView:
+            centres = group_centres(groups, _coordinates(district, G))
+            positions = {s: (x * 1000, y * 1000) for s, (x, y) in centres.items()}
+            return street_network(
+                G,
+                streets,
+                positions,
+                language=lang,
+                link=lambda s: url_for("network.page", **{**query, "street": s}),
+            )
+
+        key = ("street-view", min_weight, lang, tuple(sorted(query.items())))
+        return district.memo(key, aggregate)
     positions = district.memo(
         ("network-layout", min_weight),
         lambda: clustered_layout(G, coordinates=_coordinates(district, G)),

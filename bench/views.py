@@ -1,0 +1,516 @@
+"""Network view benchmark (issue 6): server time, and time until the network is drawn and stable.
+
+    .venv/bin/python bench/views.py                    # S and the demo district, with baselines
+    .venv/bin/python bench/views.py --skip-baseline    # the project's path only
+
+The demo district and S (``generate(seed=7, scale=…, end=2026-06-30)``) are loaded into
+SQLite stores in a temporary folder and served on 127.0.0.1 by werkzeug in a thread, as
+the browser tests do; an admin signs in through /login in headless Chromium (Playwright).
+
+Cases: the demo district (all its units); S with the default node budget (streets as
+nodes), S drilled down into its largest street, and S with the budget raised to 10,000
+(all 5,000 units drawn). For each case:
+
+* server: the first GET /api/v1/network after the snapshot cache is cleared (it reads
+  the snapshot and builds the graph and the layout), then the median of ``--repeats``
+  later requests; also the median of the HTML page GET /network;
+* browser: a new page per run, navigation start → ``#network[data-state=drawn]`` (vis-network's
+  first ``afterDrawing``), read in the page as ``performance.now()``, median of
+  ``--browser-runs``; the first run also checks that no node moves in the next second.
+
+Baselines in the same run, on the same unit graph: pyvis' own path (``Network()``,
+``from_nx``, ``get_network_data``, JSON; physics on, no positions), and
+``nx.spring_layout`` (seed 7) against the project's ``clustered_layout``. In the browser,
+for the demo district only: pyvis' data and default options (physics and stabilisation
+on) served in place of the API's answer, timed until vis-network's ``stabilized`` event,
+stopped after ``--timeout`` seconds. Every baseline stops after ``--timeout`` seconds.
+Last, the layout of S's first 1,500 units as if they were one street (one dense force
+layout: the most a unit view holds under the default budget), and spring_layout on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import json
+import logging
+import signal
+import statistics
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+END = dt.date(2026, 6, 30)
+SEED = 7
+PASSWORD = "bench-views-password"
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+TARGET = 3.0  # seconds: "S stable within 3 s"
+
+#: Installed before any page script: wraps ``vis.Network`` (once the vendored script has
+#: defined it, before network.js runs) to note when the network is first drawn, when
+#: stabilisation's iterations end and when it is ``stabilized`` (ms since navigation).
+PROBE = """
+(() => {
+  const bench = (window.__bench = { stabilizedEvents: 0 });
+  document.addEventListener("DOMContentLoaded", () => {
+    if (!window.vis || !window.vis.Network) { return; }
+    const Network = window.vis.Network;
+    window.vis.Network = function (container, data, options) {
+      bench.created = performance.now();
+      const network = new Network(container, data, options);
+      bench.built = performance.now();
+      network.once("afterDrawing", () => { bench.drawn = performance.now(); });
+      network.on("stabilizationProgress", (p) => { bench.progress = [p.iterations, p.total]; });
+      network.once("stabilizationIterationsDone", () => {
+        bench.iterationsDone = performance.now();
+      });
+      network.on("stabilized", (p) => {
+        bench.stabilizedEvents += 1;
+        if (bench.stabilized === undefined) {
+          bench.stabilized = performance.now();
+          bench.iterations = p.iterations;
+        }
+      });
+      return network;
+    };
+  });
+})();
+"""
+#: Resource timing of the API request: when its answer had arrived (ms since navigation).
+ARRIVED = """() => {
+  const e = performance.getEntriesByType("resource").find((r) => r.name.includes("/api/v1/network"));
+  return e ? e.responseEnd : null;
+}"""
+#: How far the furthest node moves in ``ms`` milliseconds (0: the drawing is still).
+MOVEMENT = """async (ms) => {
+  const net = window.cobuildNetwork.network;
+  const before = net.getPositions();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = net.getPositions();
+  let most = 0;
+  for (const id in before) {
+    most = Math.max(most, Math.hypot(after[id].x - before[id].x, after[id].y - before[id].y));
+  }
+  return most;
+}"""
+
+
+@dataclass
+class Case:
+    name: str
+    scale: str
+    query: dict = field(default_factory=dict)
+    budget: int | None = None  # None: the app's default (1500)
+    baseline: bool = True  # pyvis / spring_layout on the same unit graph
+    browser_baseline: bool = False
+
+    def path(self, route: str) -> str:
+        return f"{route}?{urlencode({'end': END.isoformat(), **self.query})}"
+
+
+@dataclass
+class Figures:
+    case: Case
+    nodes: int = 0
+    edges: int = 0
+    kilobytes: float = 0.0
+    first: float = 0.0
+    api: float = 0.0
+    html: float = 0.0
+    arrived: float = 0.0  # browser: API answer in, ms
+    created: float = 0.0  # browser: vis.Network called (JSON parsed, data sets made), ms
+    built: float = 0.0  # browser: vis.Network constructed (data sets made, not drawn), ms
+    drawn: float = 0.0  # browser: drawn, ms
+    browser_runs: list[float] = field(default_factory=list)
+    moved: float | None = None
+    stabilized_events: int = 0
+    layout: float | None = None
+    baselines: dict[str, str] = field(default_factory=dict)
+
+
+class Deadline(Exception):
+    pass
+
+
+def bounded(fn: Callable[[], object], seconds: float) -> tuple[float | None, object]:
+    """(seconds taken, result), or (None, None) if ``fn`` ran past ``seconds``.
+
+    SIGALRM interrupts pure-Python work in the main thread (pyvis, NetworkX)."""
+
+    def expire(*_):
+        raise Deadline
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.perf_counter()
+    try:
+        result = fn()
+        return time.perf_counter() - started, result
+    except Deadline:
+        return None, None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def prepare(folder: Path) -> dict:
+    """The demo district and S in SQLite stores."""
+    from graphmodel.store import open_store
+    from loaders.demo import generate
+
+    stores = {}
+    for scale in ("district", "S"):
+        store = open_store(f"sqlite:///{folder}/{scale}.db")
+        store.load(generate(seed=SEED, scale=scale, end=END), source=f"demo seed={SEED}")
+        stores[scale] = store
+        print(f"{scale}: {store.counts()}", flush=True)
+    return stores
+
+
+class LiveServer:
+    """The app on a free loopback port, served from a thread (as tests/browser does)."""
+
+    def __init__(self, store, folder: Path) -> None:
+        from werkzeug.serving import make_server
+
+        from service import create_app
+        from service.settings import Settings
+
+        accounts = folder / f"accounts-{Path(store.url).stem}.db"
+        settings = Settings(store=store.url, secret_key="bench-views", accounts=str(accounts))
+        self.app = create_app(settings, store=store)
+        self.app.config["COBUILD_TODAY"] = END
+        self.app.extensions["cobuild.accounts"].add("admin", "admin", password=PASSWORD)
+        self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
+        self.port = self.server.server_port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.thread.join(5)
+
+    def sign_in(self, context) -> str:
+        """Sign in through the login form; the session cookie, for plain HTTP requests."""
+        page = context.new_page()
+        page.goto(self.url + "/login")
+        page.fill("#login-form input[name=name]", "admin")
+        page.fill("#login-form input[name=password]", PASSWORD)
+        page.click("#login-form button[type=submit]")
+        page.wait_for_url(lambda url: "/login" not in url)
+        page.close()
+        cookie = next(c for c in context.cookies() if c["name"] == "cobuild_session")
+        return f"cobuild_session={cookie['value']}"
+
+    def get(self, path: str, cookie: str) -> tuple[float, bytes]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=300)
+        started = time.perf_counter()
+        conn.request("GET", path, headers={"Cookie": cookie})
+        response = conn.getresponse()
+        body = response.read()
+        elapsed = time.perf_counter() - started
+        conn.close()
+        if response.status != 200:
+            raise SystemExit(f"GET {path}: {response.status} {body[:300]!r}")
+        return elapsed, body
+
+
+def largest_street(store) -> tuple[str, str, int]:
+    counts = Counter(u.street for u in store.units())
+    street = max(sorted(counts), key=counts.__getitem__)
+    names = {z.id: z.name for z in store.zones()}
+    return street, names.get(street, street), counts[street]
+
+
+def measure_server(server: LiveServer, cookie: str, case: Case, repeats: int, figures: Figures):
+    from graphmodel.district import clear_cache
+
+    if case.budget is None:
+        server.app.config.pop("COBUILD_NODE_BUDGET", None)
+    else:
+        server.app.config["COBUILD_NODE_BUDGET"] = case.budget
+    clear_cache()
+    figures.first, body = server.get(case.path("/api/v1/network"), cookie)
+    data = json.loads(body)
+    figures.nodes, figures.edges = len(data["nodes"]), len(data["edges"])
+    figures.kilobytes = len(body) / 1024
+    figures.api = statistics.median(
+        server.get(case.path("/api/v1/network"), cookie)[0] for _ in range(repeats)
+    )
+    figures.html = statistics.median(
+        server.get(case.path("/network"), cookie)[0] for _ in range(repeats)
+    )
+
+
+def measure_browser(server: LiveServer, context, case: Case, runs: int, figures: Figures):
+    drawn, arrived, created, built = [], [], [], []
+    for run in range(runs):
+        page = context.new_page()
+        page.goto(server.url + case.path("/network"))
+        page.wait_for_selector("#network[data-state=drawn]", timeout=120_000)
+        probe = page.evaluate("window.__bench")
+        drawn.append(probe["drawn"])
+        built.append(probe["built"])
+        created.append(probe["created"])
+        arrived.append(page.evaluate(ARRIVED) or 0.0)
+        if run == 0:
+            figures.moved = page.evaluate(MOVEMENT, 1000)
+            figures.stabilized_events = page.evaluate("window.__bench").get("stabilizedEvents", 0)
+        page.close()
+    figures.browser_runs = drawn
+    figures.drawn = statistics.median(drawn)
+    figures.arrived = statistics.median(arrived)
+    figures.built = statistics.median(built)
+    figures.created = statistics.median(created)
+
+
+def unit_graph_for(store, case: Case):
+    """The unit graph and coordinates the view draws for ``case`` (before any budget)."""
+    from graphmodel.district import snapshot
+    from graphmodel.window import parse_scope, parse_window
+    from service.views.network import _coordinates, unit_graph
+
+    window = parse_window(END.isoformat(), 12, today=END)
+    scope = parse_scope([f"{k}:{v}" for k, v in case.query.items() if k in ("street", "zone")])
+    district = snapshot(store, window, scope)
+    G = unit_graph(district, 1.0)
+    return G, _coordinates(district, G)
+
+
+def pyvis_payload(G, net=None) -> tuple[dict, str]:
+    """What pyvis would ship for ``G``: its nodes, edges and default options (physics on)."""
+    from pyvis.network import Network
+
+    net = net if net is not None else Network()
+    net.from_nx(G.copy())  # from_nx changes the graph's attributes in place
+    nodes, edges, _, _, _, options = net.get_network_data()
+    payload = {"nodes": nodes, "edges": edges, "options": json.loads(options)}
+    return payload, json.dumps(payload, ensure_ascii=False)
+
+
+def repeat_bounded(fn, repeats: int, timeout: float) -> tuple[str, list[float]]:
+    """Median of up to ``repeats`` bounded runs (one only when a run takes over 5 s)."""
+    times: list[float] = []
+    for _ in range(repeats):
+        seconds, _ = bounded(fn, timeout)
+        if seconds is None:
+            return f"> {timeout:.0f} s (stopped)", times
+        times.append(seconds)
+        if seconds > 5:
+            break
+    median = statistics.median(times)
+    runs = f"median of {len(times)}" if len(times) > 1 else "1 run"
+    return f"{median:.2f} s ({runs})", times
+
+
+def measure_layouts(store, case: Case, repeats: int, timeout: float, figures: Figures):
+    import networkx as nx
+
+    from visualizations.layout import clustered_layout
+
+    G, coordinates = unit_graph_for(store, case)
+    figures.layout = statistics.median(
+        bounded(lambda: clustered_layout(G, coordinates=coordinates), 600)[0]
+        for _ in range(min(repeats, 3))
+    )
+    from pyvis.network import Network
+
+    latest: list = []
+
+    def pyvis_run():
+        latest[:] = [Network()]
+        return pyvis_payload(G, latest[0])
+
+    text, _ = repeat_bounded(pyvis_run, repeats, timeout)
+    if text.startswith(">"):  # pyvis checks each new tie against every earlier one
+        text += f", {len(latest[0].edges):,} of {G.number_of_edges():,} ties added"
+    figures.baselines["pyvis from_nx + data"] = text
+    text, _ = repeat_bounded(lambda: nx.spring_layout(G, seed=SEED), repeats, timeout)
+    figures.baselines["nx.spring_layout"] = text
+    return G
+
+
+def one_street(store, units: int, repeats: int, timeout: float, baseline: bool) -> str:
+    """The layout of ``units`` units of S as if they were one street (one disc): the most
+    a unit view holds under the default budget, drawn by one dense force layout."""
+    import networkx as nx
+
+    from visualizations.layout import clustered_layout
+
+    G, _ = unit_graph_for(store, Case("", "S"))
+    H = G.subgraph(sorted(G)[:units])
+    text, _ = repeat_bounded(lambda: clustered_layout(H, attribute="-"), min(repeats, 3), 600)
+    line = f"| S, first {units:,} units as one street ({H.number_of_edges():,} ties) | {text} |"
+    if baseline:
+        spring, _ = repeat_bounded(lambda: nx.spring_layout(H, seed=SEED), repeats, timeout)
+        line += f" {spring} | {ratio(spring, float(text.split(' ', 1)[0]), 1)} | | | |"
+    return line
+
+
+def browser_baseline(server: LiveServer, context, case: Case, G, runs: int, timeout: float):
+    """pyvis' data and default options in the page, until ``stabilized`` (bounded)."""
+    payload, _ = pyvis_payload(G)
+    body = json.dumps({**payload, "legend": [], "aggregated": False}, ensure_ascii=False)
+    results = []
+    for _ in range(runs):
+        page = context.new_page()
+        page.route(
+            "**/api/v1/network*",
+            lambda route: route.fulfill(status=200, content_type="application/json", body=body),
+        )
+        page.goto(server.url + case.path("/network"))
+        try:
+            page.wait_for_function(
+                "window.__bench.stabilized !== undefined", timeout=timeout * 1000, polling=250
+            )
+            stopped = False
+        except Exception:  # playwright's TimeoutError
+            stopped = True
+        probe = page.evaluate("window.__bench")
+        page.close()
+        results.append((stopped, probe))
+        if stopped:
+            break
+    return results
+
+
+def describe_browser_baseline(results, timeout: float) -> str:
+    finished = [p["stabilized"] / 1000 for stopped, p in results if not stopped]
+    first = [p.get("drawn") for _, p in results if p.get("drawn")]
+    drawn = f"; first drawn at {statistics.median(first) / 1000:.1f} s" if first else ""
+    if len(finished) < len(results):
+        done, total = results[-1][1].get("progress") or (0, 0)
+        return (
+            f"> {timeout:.0f} s (not stabilized, {len(results)} run; "
+            f"{done} of {total} stabilisation iterations done){drawn}"
+        )
+    iterations = results[0][1].get("iterations")
+    return (
+        f"{statistics.median(finished):.1f} s (median of {len(finished)}, "
+        f"{iterations} iterations){drawn}"
+    )
+
+
+def ratio(baseline: str, project: float, digits: int = 0) -> str:
+    """baseline ÷ project, from a baseline's text: "12.3 s (…)", or "> 60 s (stopped…)"."""
+    bound = baseline.startswith("> ")
+    value = float(baseline.removeprefix("> ").split(" ", 1)[0])
+    return f"{'> ' if bound else ''}{value / project:.{digits}f}×"
+
+
+def report(results: list[Figures], browser_base: dict[str, str], extra: list[str]) -> None:
+    print("\n| case | nodes / edges | JSON | first API request | API (median) | page HTML "
+          "| browser: data in | vis.Network called | … returned | drawn & stable (median) | runs |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for f in results:
+        runs = ", ".join(f"{r / 1000:.2f}" for r in f.browser_runs)
+        print(
+            f"| {f.case.name} | {f.nodes:,} / {f.edges:,} | {f.kilobytes:,.0f} KB "
+            f"| {f.first:.2f} s | {f.api * 1000:.0f} ms | {f.html * 1000:.0f} ms "
+            f"| {f.arrived / 1000:.2f} s | {f.created / 1000:.2f} s | {f.built / 1000:.2f} s "
+            f"| {f.drawn / 1000:.2f} s "
+            f"| {runs} |"
+        )
+    print("\nStill after drawing (largest node movement in the next second, first run):")
+    for f in results:
+        print(f"  {f.case.name}: {f.moved:.3g} px, stabilized events {f.stabilized_events}")
+    print("\n| graph | clustered_layout (project) | nx.spring_layout | ratio "
+          "| pyvis from_nx + data | ÷ project API (first) | ÷ project API (later) |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|")
+    for f in results:
+        if not f.baselines:
+            continue
+        spring, pyvis = f.baselines["nx.spring_layout"], f.baselines["pyvis from_nx + data"]
+        print(
+            f"| {f.case.name} | {f.layout:.2f} s | {spring} | {ratio(spring, f.layout, 1)} "
+            f"| {pyvis} | {ratio(pyvis, f.first, 1)} | {ratio(pyvis, f.api)} |"
+        )
+    for line in extra:
+        print(line)
+    for name, text in browser_base.items():
+        project = next(f for f in results if f.case.name == name)
+        print(
+            f"\nBrowser baseline ({name}, pyvis defaults, physics on, until `stabilized`): "
+            f"{text}; project drawn & stable {project.drawn / 1000:.2f} s; "
+            f"ratio {ratio(text, project.drawn / 1000)}"
+        )
+    print(f"\nTarget 'S stable within {TARGET:g} s':")
+    for f in (f for f in results if f.case.scale == "S"):
+        verdict = "met" if f.drawn / 1000 <= TARGET else "NOT met"
+        print(f"  {f.case.name}: {verdict} ({f.drawn / 1000:.2f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeats", type=int, default=5, help="server requests after the first")
+    parser.add_argument("--browser-runs", type=int, default=3, help="page loads per case")
+    parser.add_argument("--timeout", type=float, default=60, help="bound on each baseline run, s")
+    parser.add_argument("--skip-baseline", action="store_true", help="the project's path only")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="bench-views-") as tmp:
+        folder = Path(tmp)
+        stores = prepare(folder)
+        street, street_name, street_units = largest_street(stores["S"])
+        cases = [
+            Case("demo district, all units", "district", browser_baseline=True),
+            Case("S, default budget: streets", "S", baseline=False),
+            Case(f"S, one street ({street_name}, {street_units} units)", "S", {"street": street}),
+            Case("S, budget 10,000: all units", "S", budget=10_000),
+        ]
+        results: list[Figures] = []
+        browser_base: dict[str, str] = {}
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+            for scale in ("district", "S"):
+                server = LiveServer(stores[scale], folder)
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                context.add_init_script(PROBE)
+                cookie = server.sign_in(context)
+                for case in (c for c in cases if c.scale == scale):
+                    print(f"{case.name} …", flush=True)
+                    figures = Figures(case)
+                    measure_server(server, cookie, case, args.repeats, figures)
+                    measure_browser(server, context, case, args.browser_runs, figures)
+                    if case.baseline and not args.skip_baseline:
+                        G = measure_layouts(
+                            stores[scale], case, args.repeats, args.timeout, figures
+                        )
+                        if case.browser_baseline:
+                            runs = browser_baseline(
+                                server, context, case, G, args.browser_runs, args.timeout
+                            )
+                            browser_base[case.name] = describe_browser_baseline(runs, args.timeout)
+                    results.append(figures)
+                context.close()
+                server.stop()
+            browser.close()
+        print("one street …", flush=True)
+        extra = [one_street(stores["S"], 1500, args.repeats, args.timeout, not args.skip_baseline)]
+    report(results, browser_base, extra)
+    print(f"\nwall time {time.monotonic() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
