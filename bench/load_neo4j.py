@@ -93,6 +93,28 @@ def measured(label: str, records: int, server_pid: int | None, results: list):
     )
 
 
+def where_the_client_waits(root) -> str:
+    """Split the profiled wall time by the function that spent it (pyinstrument's [self] frames)."""
+    split = {"blocked on the socket (server working)": 0.0, "driver": 0.0, "other": 0.0}
+
+    def walk(frame, parent=None, caller_file: str = "") -> None:
+        path = frame.file_path or ""
+        if path and path != "<built-in>":
+            caller_file = path  # builtins count for the Python code that called them
+        if frame.function == "[self]" and parent is not None:
+            if parent.function in ("socket.recv_into", "socket.sendall", "select.select"):
+                split["blocked on the socket (server working)"] += frame.time
+            elif "/neo4j/" in caller_file:
+                split["driver"] += frame.time
+            else:
+                split["other"] += frame.time
+        for child in frame.children:
+            walk(child, frame, caller_file)
+
+    walk(root)
+    return "client wall time: " + ", ".join(f"{k} {v:.1f} s" for k, v in split.items())
+
+
 def wipe(store: Neo4jStore) -> None:
     with store.driver.session(database=store.database) as session:
         session.run(WIPE).consume()
@@ -144,6 +166,7 @@ def bench_scale(store: Neo4jStore, scale: str, bundle: Bundle, pid, args, result
     if profiler is not None:
         profiler.stop()
         print(profiler.output_text(color=False, unicode=False, show_all=False)[:8000])
+        print(where_the_client_waits(profiler.last_session.root_frame()))
     with measured(f"{scale}: load again (all unchanged)", n, pid, results):
         counts = store.load(bundle, source=f"bench {scale} again")
     assert all(c.added == c.updated == 0 for c in counts.values()), counts

@@ -94,12 +94,14 @@ def batches(items: Sequence, size: int = BATCH) -> Iterator[Sequence]:
         yield items[start : start + size]
 
 
-def busy(since: str | None) -> StoreBusy:
+def busy(since: str | None = None) -> StoreBusy:
+    """Another load holds the store (``since``: when it last wrote, if known)."""
+    when = f" (last batch written at {since})" if since else ""
+    when_zh = f"（最近一批写于 {since}）" if since else ""
     return StoreBusy(
-        f"another import into this Neo4j database is still being written (last batch at"
-        f" {since}): wait until it is done; an interrupted import is cleared after"
-        f" {STALE_MINUTES} minutes",
-        f"另一次导入仍在写入该 Neo4j 数据库（最近一批写于 {since}）：请等待其完成；"
+        f"another import into this Neo4j database is still being written{when}: wait until"
+        f" it is done; an interrupted import is cleared after {STALE_MINUTES} minutes",
+        f"另一次导入仍在写入该 Neo4j 数据库{when_zh}：请等待其完成；"
         f"中断的导入会在 {STALE_MINUTES} 分钟后被清除",
     )
 
@@ -223,7 +225,7 @@ def in_one_transaction(
     run = partial(fetch, tx)
     [[staging]] = run(cypher.LOCK_STORE, epoch=uuid.uuid4().hex)
     if staging is not None:
-        raise busy("now")
+        raise busy()
     changes = classify(run, tables)
     write_added(run, changes, None)
     write_updated(run, changes)
@@ -243,7 +245,7 @@ def in_stages(
         fetch, cypher.CLAIM_STAGING, epoch=uuid.uuid4().hex, staged=token
     )
     if not claimed:
-        raise busy("now")
+        raise busy()
     try:
         changes = classify(partial(session.execute_read, fetch), tables)
         write_added(partial(session.execute_write, _staged_step, token), changes, token)
@@ -259,7 +261,7 @@ def _staged_step(
 ) -> list[list[Any]]:
     [[owned]] = fetch(tx, cypher.HEARTBEAT, staged=token)
     if not owned:
-        raise busy("now")
+        raise busy()
     return fetch(tx, query, **params)
 
 
@@ -269,7 +271,7 @@ def _publish(
     run = partial(fetch, tx)
     [[owned]] = run(cypher.PUBLISH, staged=token)
     if not owned:
-        raise busy("now")
+        raise busy()
     write_updated(run, changes)
     _finish(run, changes, log_entry)
 

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable
+from contextlib import closing
 from functools import wraps
 from pathlib import Path
 
@@ -76,8 +77,8 @@ def load(paths: tuple[Path, ...], store_url: str, dry_run: bool, as_json: bool) 
     """Import CSV / JSON files, folders of them, or an XLSX workbook."""
     from loaders.load import load_paths
 
-    store = open_store(store_url)
-    report = load_paths(paths, store, dry_run=dry_run)
+    with closing(open_store(store_url)) as store:
+        report = load_paths(paths, store, dry_run=dry_run)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -114,7 +115,8 @@ def template(out: Path) -> None:
 @reports_errors
 def stats(store_url: str, as_json: bool) -> None:
     """How many records of each table the store holds."""
-    counts = open_store(store_url).counts()
+    with closing(open_store(store_url)) as store:
+        counts = store.counts()
     if as_json:
         click.echo(json.dumps(counts))
     else:
@@ -173,14 +175,15 @@ def demo(
             f"示范数据已写出 demo files written: {out / 'csv'}"
             + (f", {workbook}" if workbook else "")
         )
-    store = open_store(store_url)
-    if out:
-        # Load the files just written: the demo doubles as a check of the import format.
-        tables, problems = read_paths([out / "csv"])
-        report = load_tables(tables, problems, store, source=f"demo seed={seed} scale={scale}")
-    else:
-        report = LoadReport(written=True)
-        report.counts = store.load(bundle, source=f"demo seed={seed} scale={scale}")
+    source = f"demo seed={seed} scale={scale}"
+    with closing(open_store(store_url)) as store:
+        if out:
+            # Load the files just written: the demo doubles as a check of the import format.
+            tables, problems = read_paths([out / "csv"])
+            report = load_tables(tables, problems, store, source=source)
+        else:
+            report = LoadReport(written=True)
+            report.counts = store.load(bundle, source=source)
     for problem in report.problems:
         click.echo(str(problem), err=True)
     if report.errors:
