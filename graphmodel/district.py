@@ -35,7 +35,7 @@ from .projection import (
     org_incidence,
     project,
 )
-from .records import Activity, Member, Participation, PartyOrg, Unit, Zone, ZoneKind
+from .records import Activity, Agreement, Member, Participation, PartyOrg, Unit, Zone, ZoneKind
 from .store import Bundle, Store
 from .window import WHOLE_DISTRICT, Scope, Window
 
@@ -65,6 +65,7 @@ class District:
         self.units: list[Unit] = sorted(bundle.units, key=lambda u: u.id)
         self.party_orgs: list[PartyOrg] = list(bundle.party_orgs)
         self.members: list[Member] = list(bundle.members)
+        self.agreements: list[Agreement] = list(bundle.agreements)
         self.activities: list[Activity] = [a for a in bundle.activities if a.date <= window.end]
         kept = {a.id for a in self.activities}
         self.participations: list[Participation] = [

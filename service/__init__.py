@@ -35,9 +35,35 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     access.init_app(app)  # first: who is signed in, and may they
     security.init_app(app, settings)  # then: CSRF, cookies, headers
 
-    from .views import api, auth, health, imports, lists, network, pages, suggestions, units, zones
+    from .views import (
+        api,
+        assessment,
+        auth,
+        exchange,
+        health,
+        imports,
+        lists,
+        network,
+        pages,
+        suggestions,
+        units,
+        zones,
+    )
 
-    blueprints = (pages, network, units, lists, zones, imports, api, health, auth, suggestions)
+    blueprints = (
+        pages,
+        network,
+        units,
+        lists,
+        zones,
+        imports,
+        api,
+        health,
+        auth,
+        suggestions,
+        assessment,
+        exchange,
+    )
     for blueprint in (module.bp for module in blueprints):
         app.register_blueprint(blueprint)
     return app

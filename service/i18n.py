@@ -257,6 +257,86 @@ EN: dict[str, str] = {
     "决定人": "Decided by",
     "备注": "Note",
     "尚无决定。": "No decision yet.",
+    # assessment (issue 8)
+    "考核评估": "Assessment",
+    "考核规则": "Assessment rules",
+    "编辑考核规则": "Edit the rules",
+    "导出台账 Excel": "Export the ledger (Excel)",
+    "每个单位按每条考核规则评为绿、黄或红。": "Each unit is rated green, amber or red on each rule.",
+    "得分按规则权重加权（绿记满分、黄记一半、红不记分），折算为百分制。": (
+        "The score weighs the rules (green full, amber half, red none) on a 0–100 scale."
+    ),
+    "一票否决的规则为红时取消评优资格；趋势与上一个同样长度的时间窗口比较。": (
+        "Red on a veto rule loses eligibility; trends compare with the previous window."
+    ),
+    "街道汇总": "By street",
+    "协作区与联盟汇总": "By zone and alliance",
+    "平均得分": "Mean score",
+    "优秀": "Excellent",
+    "合格": "Pass",
+    "不合格": "Fail",
+    "取消评优资格": "Not eligible",
+    "没有协作区。": "No zone.",
+    "结对跟进": "Follow-up of agreed partnerships",
+    "商定后": "within",
+    "个月内是否开展联合活动": "months of agreeing: did joint activity follow?",
+    "采纳的建议": "Accepted suggestions",
+    "按期开展": "On track",
+    "延迟开展": "Late",
+    "未开展": "Never started",
+    "未到期": "Pending",
+    "转化率": "Conversion rate",
+    "尚无采纳的结对建议。": "No accepted suggestion yet.",
+    "类别": "Kind",
+    "商定日期": "Agreed on",
+    "应开展日期": "Due by",
+    "首次联合活动": "First joint activity",
+    "没有需要跟进的结对。": "Nothing to follow up.",
+    "单位考核表": "Units assessed",
+    "得分": "Score",
+    "等级": "Rating",
+    "绿": "green",
+    "黄": "amber",
+    "红": "red",
+    "比上一窗口好": "better than the previous window",
+    "比上一窗口差": "worse than the previous window",
+    "与上一窗口持平": "same as the previous window",
+    "考核健康卡": "Health card",
+    "规则": "Rule",
+    "本期": "This window",
+    "一票否决": "veto",
+    "改进建议": "What would help",
+    "见建议结对": "see suggested partners",
+    "全区考核评估": "Assessment of the district",
+    "考核热力图": "Assessment heat map",
+    "各街道每季度平均考核得分": "mean score per street and quarter",
+    "绿：达到优秀线；黄：达到合格线；红：低于合格线。": (
+        "Green: excellent; amber: pass; red: below the pass mark."
+    ),
+    "规则已保存，考核结果已按新规则计算。": "Rules saved; the assessment now follows them.",
+    "查看考核评估": "See the assessment",
+    "规则用 TOML 书写：每条 [[rule]] 写明指标、绿色与黄色阈值、权重、是否一票否决和来源。": (
+        "Rules are written in TOML: each [[rule]] names its indicator, the green and amber"
+        " thresholds, a weight, whether it is a veto, and its source."
+    ),
+    "达不到黄色阈值为红；比例写作 0 到 1 之间的小数。": (
+        "Worse than amber is red; shares are fractions from 0 to 1."
+    ),
+    "保存前会检查，有误则不保存并说明原因。": (
+        "The rules are checked before saving; anything wrong is refused with the reason."
+    ),
+    "检查并保存": "Check and save",
+    "导出当前网络": "Export this network",
+    "时间回放": "Playback",
+    "按季度": "by quarter",
+    "按月": "by month",
+    "显示整个时间窗口": "Show the whole window",
+    "新结对": "new ties",
+    "沉寂单位": "fell silent",
+    "时间回放：绿色为该期新结成的结对，红色粗边框为该期沉寂（上一期有活动、本期没有）的单位。": (
+        "Playback: green ties are new in the period; a thick red border marks units that fell"
+        " silent (active the period before, not in this one)."
+    ),
 }
 
 

@@ -40,6 +40,10 @@ class Settings:
     )
     login_failures: int = _setting(5, "Failed sign-ins in a row that lock an account")
     lockout_minutes: int = _setting(15, "Minutes an account stays locked after too many failures")
+    rules: str = _setting(
+        "var/rules.toml",
+        "TOML file of the assessment rules; the shipped rules apply until the admin page saves it",
+    )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

@@ -12,6 +12,7 @@ from graphmodel.district import District
 from graphmodel.errors import CobuildError
 from graphmodel.metrics.activity import activity_counts
 from graphmodel.metrics.communities import louvain
+from graphmodel.playback import network_playback
 from graphmodel.records import UnitKind, ZoneKind
 from graphmodel.suggest.answers import suggestions_for
 from visualizations.layout import clustered_layout, group_centres
@@ -167,4 +168,22 @@ def page():
         args=request.args,
         min_weight=min_weight(),
         colourings=COLOURINGS,
+        playback=url_for("network.playback", **request.args.to_dict(flat=False)),
     )
+
+
+@bp.get("/network/playback.json")
+@requires("read")
+def playback():
+    """Snapshots of the unit network per month or quarter (``freq``), for the slider;
+    none when the view shows streets instead of units."""
+    freq = request.args.get("freq", "quarter")
+    if freq not in ("month", "quarter"):
+        raise BadFilter(
+            "freq must be month or quarter", "回放周期须为 month（月）或 quarter（季度）"
+        )
+    district = analysis().district()
+    budget = current_app.config.get("COBUILD_NODE_BUDGET", NODE_BUDGET)
+    if len(district.scope_units) > budget:
+        return {"freq": freq, "periods": [], "aggregated": True}
+    return {**network_playback(district, freq, min_weight=min_weight()), "aggregated": False}

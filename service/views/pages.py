@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
+from graphmodel.assessment import RulesError, heat_map
 from graphmodel.overview import overview
+from graphmodel.records import ZoneKind
 from graphmodel.report import report
 from graphmodel.store import redacted
 from visualizations.charts import bar_chart
 
 from ..access import requires
 from ..extensions import store, today
-from ..params import analysis
+from ..params import Analysis, analysis
+from .assessment import current_rules, groups
 
 bp = Blueprint("pages", __name__)
 
@@ -67,4 +70,23 @@ def dashboard():
         window=window,
         query=request_analysis.query(),
         store_url=redacted(store().url),
+        heat=street_heat_map(request_analysis),
     )
+
+
+def street_heat_map(request_analysis: Analysis) -> dict | None:
+    """Streets × quarters of the window: the mean assessment score, coloured by rating band."""
+    district = request_analysis.district()
+    streets = groups(district, ZoneKind.STREET.value)
+    try:
+        rules = current_rules()
+    except RulesError:  # a rules file broken by hand: the dashboard still opens
+        return None
+    heat = heat_map(district, rules, {z: g["units"] for z, g in streets.items()})
+    return {
+        "periods": heat["periods"],
+        "streets": [
+            {"id": z, "name": streets[z]["name"], "cells": cells}
+            for z, cells in heat["rows"].items()
+        ],
+    }

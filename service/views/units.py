@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
+from graphmodel.assessment import assess
 from graphmodel.errors import NotFound
 from graphmodel.profile import unit_profile
 from visualizations.charts import bar_chart
 
 from ..access import can, requires
 from ..params import analysis
+from .assessment import RATING_ZH, current_rules
 
 bp = Blueprint("units", __name__)
 
@@ -17,16 +19,20 @@ bp = Blueprint("units", __name__)
 @bp.get("/units/<unit_id>")
 @requires("read")
 def page(unit_id: str):
-    """Everything about one unit in the window; members only for roles that may see them."""
+    """Everything about one unit in the window (with its health card); members only for roles
+    that may see them."""
     request_analysis = analysis()
     district = request_analysis.district()
     if unit_id not in set(district.scope_units):
         raise NotFound(f"no unit {unit_id!r} in scope", f"范围内没有单位 {unit_id!r}")
     profile = unit_profile(district, unit_id)
+    health = next(c for c in assess(district, current_rules()) if c["id"] == unit_id)
     return render_template(
         "unit.html",
         profile=profile,
         bars=bar_chart(profile["timeline"]["months"], height=120),
         show_members=can("personal_data"),
+        health=health,
+        rating_zh=RATING_ZH,
         query=request_analysis.query(),
     )

@@ -22,7 +22,7 @@ FILE = "<img src=x onerror=alert(4)>.csv"
 #: Route arguments for the pages that take one.
 SAMPLES = {"unit_id": "X1", "key": "isolated"}
 #: Paths that download a file or answer JSON rather than show a page.
-NOT_PAGES = (".xlsx", ".csv", ".json", ".ico", "/api/", "/static/", "/healthz")
+NOT_PAGES = (".xlsx", ".csv", ".json", ".gexf", ".graphml", ".ico", "/api/", "/static/", "/healthz")
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graphmodel.store import open_store
@@ -27,7 +29,12 @@ def accounts_path(tmp_path) -> str:
 
 @pytest.fixture
 def app(loaded_store, accounts_path):
-    settings = Settings(store=loaded_store.url, secret_key="test", accounts=accounts_path)
+    settings = Settings(
+        store=loaded_store.url,
+        secret_key="test",
+        accounts=accounts_path,
+        rules=str(Path(accounts_path).with_name("rules.toml")),
+    )
     return create_app(settings, store=loaded_store)
 
 

@@ -1,0 +1,245 @@
+"""Judging units by the rules: status per rule, score, trend, and what would help.
+
+:func:`assess` gives each unit in scope a health card: per rule the value,
+green / amber / red and the value in the previous window; a score from 0 to
+100 (green counts a rule's full weight, amber half, red none; rules that do
+not apply are left out); the rating; and the one or two actions that would
+change a status, worked out from the counts behind the indicators.
+:func:`rollup` sums cards up per street or zone, :func:`heat_map` gives the
+mean score of each street quarter by quarter.
+
+>>> import datetime as dt
+>>> from graphmodel.records import Unit
+>>> from graphmodel.store import Bundle
+>>> rules = parse_rules('[[rule]]\\nid="p"\\nindicator="distinct_partners"\\ngreen=2\\namber=1')
+>>> d = District.from_bundle(Bundle(units=[Unit("U1", "甲", "school", "S1")]),
+...                          Window(dt.date(2026, 6, 30)))
+>>> card = assess(d, rules)[0]
+>>> card["score"], card["rules"][0]["status"], card["actions"][0]["en"]
+(0.0, 'red', 'joint activities with 1 more new partner unit')
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+from ..district import District
+from ..window import Window
+from .indicators import unit_indicators
+from .rules import INDICATORS, Rule, RuleSet, parse_rules  # noqa: F401 (doctest)
+
+POINTS = {"green": 1.0, "amber": 0.5, "red": 0.0}
+RATING_LEVEL = {"excellent": "green", "pass": "amber", "fail": "red", "ineligible": "red"}
+#: How many actions a card proposes.
+ACTIONS = 2
+
+
+def score(rules: RuleSet, statuses: Mapping[str, str | None]) -> float | None:
+    """0–100: weighted points of the rules that apply (None when none applies).
+
+    >>> rs = parse_rules('[[rule]]\\nid="a"\\nindicator="balance"\\ngreen=0\\namber=-1\\nweight=3')
+    >>> score(rs, {"a": "amber"})
+    50.0
+    """
+    applied = [(r.weight, POINTS[statuses[r.id]]) for r in rules.rules if statuses.get(r.id)]
+    total = sum(w for w, _ in applied)
+    return 100 * sum(w * p for w, p in applied) / total if total else None
+
+
+def _trend(now: float | None, before: float | None, better: str = "higher") -> str | None:
+    if now is None or before is None:
+        return None
+    if math.isclose(now, before, abs_tol=1e-9):
+        return "same"
+    return "better" if (now > before) == (better == "higher") else "worse"
+
+
+def _ceil(x: float) -> int:
+    return max(1, math.ceil(x - 1e-9))
+
+
+def _needed(rule: Rule, target: float, c: Mapping) -> int | None:
+    """How many more of the indicator's unit it takes to reach ``target`` (None: no count does)."""
+    a, h, g, q = c["activities"], c["hosted"], c["attended"], c["quarters"]
+    key = rule.indicator
+    if key == "activities_per_quarter":
+        return _ceil(target * q - a)
+    if key == "community_contacts_per_quarter":
+        return _ceil(target * q - c["community_joint"])
+    if key in ("distinct_partners", "partners_outside_street"):
+        return None  # the current count is not in c; see _action
+    if key == "dual_registration":
+        return _ceil(target * c["serving"] - c["registered"])
+    if key == "member_participation":
+        return _ceil(target * c["members"] - c["took_part"])
+    if key == "hosted_share":
+        return _ceil((target * a - h) / (1 - target)) if target < 1 else None
+    if key == "balance":
+        return _ceil((target * (h + g) - h + g) / (1 - target)) if target < 1 else None
+    if key == "district_dependence":
+        return _ceil(c["by_district"] / target - a) if target > 0 else None
+    return None
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def _action(rule: Rule, row: Mapping, street: str, community: str) -> dict | None:
+    """The step that lifts ``rule`` one status up (red → amber, amber → green)."""
+    status = rule.status(row[rule.indicator])
+    if status not in ("red", "amber"):
+        return None
+    target, to = (rule.amber, "amber") if status == "red" else (rule.green, "green")
+    key, c = rule.indicator, row["counts"]
+    if key in ("distinct_partners", "partners_outside_street"):
+        n = _ceil(target - row[key])
+    else:
+        n = _needed(rule, target, c)
+    if n is None:
+        return None
+    acts = _plural(n, "activity", "activities")
+    texts = {
+        "activities_per_quarter": (
+            f"本季度再参加{n}次共建活动",
+            f"take part in {n} more co-building {acts} this quarter",
+        ),
+        "community_contacts_per_quarter": (
+            f"本季度再与{community}开展{n}次联合活动",
+            f"{n} more joint {acts} with {community} this quarter",
+        ),
+        "distinct_partners": (
+            f"再与{n}个新单位开展联合活动",
+            f"joint activities with {n} more new partner {_plural(n, 'unit', 'units')}",
+        ),
+        "partners_outside_street": (
+            f"本季度再与{street}以外的单位开展{n}次联合活动",
+            f"{n} more joint {acts} with a unit outside {street} this quarter",
+        ),
+        "dual_registration": (
+            f"再动员{n}名在职党员到社区报到",
+            f"{n} more serving {_plural(n, 'member', 'members')} registered at a community",
+        ),
+        "member_participation": (
+            f"再动员{n}名党员参加活动",
+            f"{n} more {_plural(n, 'member', 'members')} taking part in an activity",
+        ),
+        "hosted_share": (f"再主办或协办{n}次活动", f"host or co-host {n} more {acts}"),
+        "balance": (f"再主办{n}次活动", f"host {n} more {acts}"),
+        "district_dependence": (
+            f"再自主开展{n}次活动（非区里发起）",
+            f"{n} more self-started {acts} (not initiated by the district)",
+        ),
+    }
+    zh, en = texts[key]
+    partner_related = key in ("distinct_partners", "partners_outside_street")
+    return {"rule": rule.id, "n": n, "to": to, "zh": zh, "en": en, "suggestions": partner_related}
+
+
+def _card(rules: RuleSet, district: District, uid: str, row: Mapping, before: Mapping | None):
+    unit = district.unit[uid]
+    street = district.zone[unit.street].name if unit.street in district.zone else unit.street or ""
+    results, statuses, eligible = [], {}, True
+    for rule in rules.rules:
+        value = row[rule.indicator]
+        status = rule.status(value)
+        previous = before[rule.indicator] if before else None
+        statuses[rule.id] = status
+        eligible &= not (rule.veto and status == "red")
+        results.append(
+            {
+                "id": rule.id,
+                "name": rule.name or INDICATORS[rule.indicator].zh,
+                "name_en": rule.name_en or INDICATORS[rule.indicator].en,
+                "indicator": rule.indicator,
+                "measure": INDICATORS[rule.indicator].measure,
+                "value": value,
+                "status": status,
+                "previous": previous,
+                "previous_status": rule.status(previous),
+                "trend": _trend(value, previous, rule.better),
+                "veto": rule.veto,
+            }
+        )
+    now = score(rules, statuses)
+    was = (
+        score(rules, {r.id: r.status(before[r.indicator]) for r in rules.rules}) if before else None
+    )
+    order = sorted(rules.rules, key=lambda r: (not (r.veto and statuses[r.id] == "red"), -r.weight))
+    actions = [a for r in order if (a := _action(r, row, street, unit.community or ""))]
+    rating = rules.rating(now, eligible)
+    return {
+        "id": uid,
+        "name": unit.name,
+        "street": unit.street,
+        "street_name": street,
+        "zones": list(unit.zones),
+        "rules": results,
+        "score": now,
+        "previous_score": was,
+        "trend": _trend(now, was),
+        "eligible": eligible,
+        "rating": rating,
+        "level": RATING_LEVEL.get(rating or "", "none"),
+        "actions": actions[:ACTIONS],
+    }
+
+
+def assess(
+    district: District, rules: RuleSet, window: Window | None = None, *, compare: bool = True
+) -> list[dict]:
+    """A health card per unit in scope, in id order (against the previous window when
+    ``compare``); computed once per district snapshot, rules and window."""
+    window = window or district.window
+
+    def build() -> list[dict]:
+        now = unit_indicators(district, window)
+        before = unit_indicators(district, window.previous()) if compare else {}
+        return [_card(rules, district, u, row, before.get(u)) for u, row in now.items()]
+
+    return district.memo(("assessment", rules, window, compare), build)
+
+
+def rollup(cards: Iterable[Mapping], groups: Mapping[str, Iterable[str]]) -> dict[str, dict]:
+    """Per group of unit ids: units assessed, mean score and how many of each rating.
+
+    >>> rollup([{"id": "U1", "score": 80.0, "rating": "pass"}], {"S1": ["U1"]})["S1"]["score"]
+    80.0
+    """
+    by_id = {c["id"]: c for c in cards}
+    result = {}
+    for group, members in groups.items():
+        mine = [by_id[u] for u in members if u in by_id]
+        scores = [c["score"] for c in mine if c["score"] is not None]
+        ratings = {k: sum(c["rating"] == k for c in mine) for k in RATING_LEVEL}
+        result[group] = {
+            "units": len(mine),
+            "score": sum(scores) / len(scores) if scores else None,
+            **ratings,
+        }
+    return result
+
+
+def level(rules: RuleSet, value: float | None) -> str:
+    """The colour of a (mean) score: green from excellent, amber from pass, else red."""
+    if value is None:
+        return "none"
+    return "green" if value >= rules.excellent else "amber" if value >= rules.passing else "red"
+
+
+def quarters(district: District) -> list[tuple[str, Window]]:
+    """The quarters of the district's window, each as a 3-month window ending with it."""
+    return [(p.label, Window(p.end, 3)) for p in district.window.periods("quarter")]
+
+
+def heat_map(district: District, rules: RuleSet, groups: Mapping[str, Iterable[str]]) -> dict:
+    """Mean score per group (street) and quarter: ``{"periods": […], "rows": {group: [cell…]}}``."""
+    periods = quarters(district)
+    rows: dict[str, list[dict]] = {g: [] for g in groups}
+    for _, window in periods:
+        sums = rollup(assess(district, rules, window, compare=False), groups)
+        for g in groups:
+            cell = sums[g]
+            rows[g].append({**cell, "level": level(rules, cell["score"])})
+    return {"periods": [label for label, _ in periods], "rows": rows}
