@@ -10,42 +10,17 @@ import dataclasses
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
 from contextlib import closing
-from functools import wraps
 from pathlib import Path
 
 import click
 
-from graphmodel.errors import CobuildError
-from graphmodel.store import DEFAULT_STORE_URL, TableCounts, open_store, redacted
+from graphmodel.store import TableCounts, open_store, redacted
 
+from .commands.common import reports_errors, store_option
 from .commands.report import report
 from .commands.suggest import backtest, suggest
 from .commands.users import accounts_option, ensure_admin, hand_over, open_accounts, users
-
-store_option = click.option(
-    "--store",
-    "store_url",
-    envvar="COBUILD_STORE",
-    default=DEFAULT_STORE_URL,
-    show_default=True,
-    help="Store URL (sqlite:///file.db or bolt://user:password@host:7687).",
-)
-
-
-def reports_errors(command: Callable) -> Callable:
-    """Turn the project's errors into one clear sentence and exit status 1."""
-
-    @wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except CobuildError as exc:
-            click.echo(f"cobuild: {exc}", err=True)
-            sys.exit(1)
-
-    return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -16,9 +16,11 @@ import click
 from graphmodel.errors import CobuildError
 from graphmodel.report import report as collaboration_report
 from graphmodel.report import report_tables
-from graphmodel.store import DEFAULT_STORE_URL, open_store, redacted
+from graphmodel.store import open_store, redacted
 from graphmodel.window import parse_scope, parse_window
 from service.exports import Sheet, write_xlsx
+
+from .common import store_option
 
 FORMATS = (".xlsx", ".json")
 
@@ -33,14 +35,7 @@ def write_report(data: dict, out: Path) -> None:
 
 
 @click.command("report")
-@click.option(
-    "--store",
-    "store_url",
-    envvar="COBUILD_STORE",
-    default=DEFAULT_STORE_URL,
-    show_default=True,
-    help="Store URL (sqlite:///file.db or bolt://user:password@host:7687).",
-)
+@store_option
 @click.option("--end", default=None, help="Last day of the window, YYYY-MM-DD (default: today).")
 @click.option("--months", default=12, show_default=True, type=int, help="Window length in months.")
 @click.option(

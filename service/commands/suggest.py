@@ -9,42 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
-from collections.abc import Callable
-from functools import wraps
 
 import click
 
-from graphmodel.errors import CobuildError
-from graphmodel.store import DEFAULT_STORE_URL, open_store, redacted
+from graphmodel.store import open_store, redacted
 from graphmodel.window import parse_date, parse_scope, parse_window
 
-store_option = click.option(
-    "--store",
-    "store_url",
-    envvar="COBUILD_STORE",
-    default=DEFAULT_STORE_URL,
-    show_default=True,
-    help="Store URL (sqlite:///file.db or bolt://user:password@host:7687).",
-)
+from .common import reports_errors, store_option
+
 k_option = click.option(
     "-k", "k", default=10, show_default=True, type=click.IntRange(1, 200), help="How many partners."
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-
-
-def reports_errors(command: Callable) -> Callable:
-    """The project's errors as one sentence on stderr and exit status 1."""
-
-    @wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except CobuildError as exc:
-            click.echo(f"cobuild: {exc}", err=True)
-            sys.exit(1)
-
-    return wrapper
 
 
 @click.command("suggest")
