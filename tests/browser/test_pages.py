@@ -44,3 +44,19 @@ def test_template_downloads(page, live, tmp_path):
     target = tmp_path / "t.xlsx"
     download.value.save_as(target)
     assert Path(target).stat().st_size > 5000
+
+
+def test_a_list_exports_a_workbook_openpyxl_reads(page, live, tmp_path):
+    """The isolated list's Excel export downloads a workbook with Chinese headers."""
+    from openpyxl import load_workbook
+
+    page.page.goto(live.url + "/lists/isolated?end=2026-06-30")
+    rows = page.page.locator("#unit-list tbody tr").count()
+    with page.page.expect_download() as download:
+        page.page.click("#export-xlsx")
+    target = tmp_path / "isolated.xlsx"
+    download.value.save_as(target)
+    sheet = load_workbook(target).active
+    assert sheet["A1"].value == "单位编号 Unit id"
+    assert sheet.max_row == rows + 1
+    page.screenshot("list-isolated")
