@@ -19,19 +19,17 @@ within 60 s, each operation within 3× igraph, peak memory under 4 GB.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import multiprocessing as mp
-import pickle
 import random
 import resource
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import igraph as ig
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
+from demo_cache import DATA, END, SEED, bundle_for, generator_version  # bench/ is on sys.path
 from networkx.algorithms import bipartite
 from scipy.stats import spearmanr
 
@@ -43,26 +41,6 @@ from graphmodel.projection import GATHERING_SIZE, project
 from graphmodel.report import build_report
 from graphmodel.store import open_store
 from graphmodel.window import Window
-from loaders.demo import generate
-
-END = dt.date(2026, 6, 30)
-SEED = 7
-DATA = Path(__file__).resolve().parent / "data"
-
-
-def bundle_for(scale: str):
-    """The demo bundle of ``scale``, generated once and kept in bench/data/."""
-    path = DATA / f"demo-{scale}-seed{SEED}-{END}.pickle"
-    if path.exists():
-        with path.open("rb") as f:
-            return pickle.load(f)
-    started = time.perf_counter()
-    bundle = generate(seed=SEED, scale=scale, end=END)
-    print(f"  generated the demo at {scale} in {time.perf_counter() - started:.0f} s")
-    DATA.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as f:
-        pickle.dump(bundle, f, protocol=pickle.HIGHEST_PROTOCOL)
-    return bundle
 
 
 def timed(fn: Callable) -> tuple[float, object]:
@@ -160,7 +138,7 @@ def igraph_ops(district: District, S, k) -> dict[str, float]:
 
 def store_read(scale: str, bundle, window: Window) -> tuple[float, float | None]:
     """Seconds to read the snapshot from SQLite (and to load it there, the first time)."""
-    path = DATA / f"demo-{scale}-seed{SEED}-{END}.db"
+    path = DATA / f"demo-{scale}-seed{SEED}-{END}-{generator_version()}.db"
     loaded = None
     if not path.exists():
         store = open_store(f"sqlite:///{path}")

@@ -19,14 +19,12 @@ proposals for small units.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import pickle
 import statistics
 import time
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
+from demo_cache import END, SEED, bundle_for  # bench/ is on sys.path when run as a script
 
 from graphmodel.district import District
 from graphmodel.suggest import district_features, suggest
@@ -34,24 +32,6 @@ from graphmodel.suggest.backtest import backtest
 from graphmodel.suggest.scoring import candidates
 from graphmodel.suggest.triage import propose_zones, who_to_help
 from graphmodel.window import Window
-from loaders.demo import generate
-
-END = dt.date(2026, 6, 30)
-SEED = 7
-DATA = Path(__file__).resolve().parent / "data"
-
-
-def bundle_for(scale: str):
-    """The demo bundle of ``scale``, generated once and kept in bench/data/."""
-    path = DATA / f"demo-{scale}-seed{SEED}-{END}.pickle"
-    if path.exists():
-        with path.open("rb") as f:
-            return pickle.load(f)
-    bundle = generate(seed=SEED, scale=scale, end=END)
-    DATA.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as f:
-        pickle.dump(bundle, f, protocol=pickle.HIGHEST_PROTOCOL)
-    return bundle
 
 
 def timed(fn):

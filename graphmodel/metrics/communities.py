@@ -31,8 +31,9 @@ from .errors import MetricPrecondition
 from .structure import SEED
 
 #: Above this many linked units Louvain runs in igraph's C implementation of the same
-#: method (multilevel): NetworkX's takes 30–50 s on a city (M) where igraph takes 2 s.
-IGRAPH_ABOVE = 10_000
+#: method (multilevel): NetworkX's takes 30–50 s on a city (M) where igraph takes 2 s,
+#: and 0.9 s on a district of 5,000 units (S) where igraph takes 0.05 s.
+IGRAPH_ABOVE = 2_000
 _igraph_lock = threading.Lock()
 
 
