@@ -13,7 +13,7 @@ import numpy as np
 from .district import District
 from .metrics import balance as bal
 from .projection import ROLE_NAMES
-from .records import UnitKind, ZoneKind
+from .records import Unit, UnitKind, ZoneKind
 
 _KIND_ZH = {k.value: k.zh for k in UnitKind}
 
@@ -35,19 +35,21 @@ def unit_rows(district: District, query: str = "") -> list[dict]:
         u = district.unit[uid]
         if query and query not in u.name and query not in u.id:
             continue
-        rows.append(
-            {
-                "id": u.id,
-                "name": u.name,
-                "kind": u.kind,
-                "kind_zh": _KIND_ZH.get(u.kind, u.kind),
-                "street": u.street,
-                "street_name": _zone_name(district, u.street),
-                "community": u.community,
-                "headcount": u.headcount,
-            }
-        )
+        rows.append(_unit_fields(district, u))
     return rows
+
+
+def _unit_fields(district: District, u: Unit) -> dict:
+    return {
+        "id": u.id,
+        "name": u.name,
+        "kind": u.kind,
+        "kind_zh": _KIND_ZH.get(u.kind, u.kind),
+        "street": u.street,
+        "street_name": _zone_name(district, u.street),
+        "community": u.community,
+        "headcount": u.headcount,
+    }
 
 
 def _zone_name(district: District, zone_id: str | None) -> str:
@@ -60,14 +62,7 @@ def unit_profile(district: District, unit_id: str) -> dict:
     u = district.unit[unit_id]
     return {
         "unit": {
-            "id": u.id,
-            "name": u.name,
-            "kind": u.kind,
-            "kind_zh": _KIND_ZH.get(u.kind, u.kind),
-            "street": u.street,
-            "street_name": _zone_name(district, u.street),
-            "community": u.community,
-            "headcount": u.headcount,
+            **_unit_fields(district, u),
             "zones": [
                 {"id": z, "name": _zone_name(district, z)}
                 for z in u.zones
