@@ -419,13 +419,19 @@ def build_report(
     district: District,
     options: ReportOptions = ReportOptions(),
     *,
+    sections: tuple[str, ...] = KEYS,
     timings: dict[str, float] | None = None,
 ) -> dict:
     """Every metric of ``district`` as plain data (see the module docstring).
 
+    ``sections`` limits the report to some of :data:`KEYS` (a comparison with the
+    previous window needs only the headline counts, not brokers or communities).
     ``timings``, when given, receives the seconds each section took (and
     ``"projection"``), for the benchmarks.
     """
+    unknown = sorted(set(sections) - set(SECTIONS))
+    if unknown:
+        raise ValueError(f"unknown report sections: {', '.join(unknown)}")
     started = time.perf_counter()
     graph = district.collaboration_graph(max_size=options.max_size, half_life=options.half_life)
     in_scope = set(district.scope_units)
@@ -435,6 +441,8 @@ def build_report(
         timings["projection"] = time.perf_counter() - started
     result: dict = {"meta": _meta(district, options)}
     for key, section in SECTIONS.items():
+        if key not in sections:
+            continue
         started = time.perf_counter()
         result[key] = section(context)
         if timings is not None:
@@ -470,10 +478,16 @@ def report(
     window: Window,
     scope: Scope = WHOLE_DISTRICT,
     options: ReportOptions = ReportOptions(),
+    *,
+    sections: tuple[str, ...] = KEYS,
 ) -> dict:
-    """The report for ``store``, computed once per content version, window, scope and options."""
+    """The report for ``store``, computed once per content version, window, scope,
+    options and choice of sections."""
     district = snapshot(store, window, scope)
-    return district.memo(("report", options), lambda: build_report(district, options))
+    return district.memo(
+        ("report", options, sections),
+        lambda: build_report(district, options, sections=sections),
+    )
 
 
 # -- tables for spreadsheets ---------------------------------------------------

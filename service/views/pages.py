@@ -42,7 +42,9 @@ def dashboard():
     request_analysis = analysis()
     window = request_analysis.window
     current = report(store(), window, request_analysis.scope)
-    previous = report(store(), window.previous(), request_analysis.scope)
+    # The previous window only feeds the headline comparison: skip brokers, communities ….
+    sections = tuple(dict.fromkeys(section for _, section, _ in HEADLINES))
+    previous = report(store(), window.previous(), request_analysis.scope, sections=sections)
     headlines = [
         {
             "label": label,

@@ -232,3 +232,10 @@ def test_isolated_and_active_units_make_up_the_scope(bundle, scope_items):
     graph = district.collaboration_graph()
     active = {u for u in district.scope_units if graph.weight[[graph.index[u]]].nnz}
     assert isolated | active == set(district.scope_units) and not isolated & active
+
+
+def test_a_report_can_be_limited_to_some_sections():
+    """sections= computes only the named metrics (plus meta)."""
+    district = District.from_bundle(Bundle(units=[Unit("U1", "一中", "school")]), Window(END))
+    data = build_report(district, sections=("isolated", "density"))
+    assert set(data) == {"meta", "isolated", "density"}
