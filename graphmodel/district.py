@@ -26,6 +26,7 @@ from collections.abc import Callable, Hashable, Sequence
 from functools import cached_property
 from typing import Any
 
+from . import results
 from .metrics.errors import BadScope
 from .projection import (
     GATHERING_SIZE,
@@ -206,6 +207,19 @@ class District:
                 self._memo[key] = compute()
             return self._memo[key]
 
+    def shared(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """Like :meth:`memo`, and shared with every process through the store's
+        result file (:mod:`graphmodel.results`), so that one of them computes it.
+
+        The file's key is the store version, the window and the scope the
+        analysis ran on (plain data only: ``compute()`` must return picklable values).
+        """
+        cache = results.for_store(self.source) if self.version else None
+        if cache is None:
+            return self.memo(key, compute)
+        full = ("district", self.window, self.scope, key)
+        return self.memo(key, lambda: cache.get_or_compute(self.version, full, compute))
+
 
 def within(bundle: Bundle, streets: frozenset[str]) -> Bundle:
     """Only what happens inside ``streets``: their units, the organisations and
@@ -248,6 +262,8 @@ def within(bundle: Bundle, streets: frozenset[str]) -> Bundle:
 
 _cache: OrderedDict[tuple, District] = OrderedDict()
 _cache_lock = threading.Lock()
+#: One lock per snapshot key: threads asking for the same snapshot read the store once.
+_reading: dict[tuple, threading.Lock] = {}
 
 
 def snapshot(store: Store, window: Window, scope: Scope = WHOLE_DISTRICT) -> District:
@@ -261,13 +277,48 @@ def snapshot(store: Store, window: Window, scope: Scope = WHOLE_DISTRICT) -> Dis
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    district = District.from_store(store, window, scope)
-    with _cache_lock:
-        _cache[key] = district
-        _cache.move_to_end(key)
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
+        reading = _reading.setdefault(key, threading.Lock())
+    with reading:
+        with _cache_lock:
+            if key in _cache:
+                return _cache[key]
+        district = _from_later(key) or District.from_store(store, window, scope)
+        with _cache_lock:
+            _cache[key] = district
+            _cache.move_to_end(key)
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
+            _reading.pop(key, None)
     return district
+
+
+def _from_later(key: tuple) -> District | None:
+    """The snapshot for ``key`` cut from a cached one of the same store version and scope
+    whose window ends later (the previous window): no second read, records shared."""
+    url, version, window, scope = key
+    with _cache_lock:
+        later = [
+            d
+            for (u, v, w, s), d in _cache.items()
+            if (u, v, s) == (url, version, scope) and w.end >= window.end
+        ]
+    if not later:
+        return None
+    d = later[-1]
+    bundle = Bundle(
+        zones=d.zones,
+        units=d.units,
+        party_orgs=d.party_orgs,
+        members=d.members,
+        agreements=d.agreements,
+        activities=d.activities,
+        participations=d.participations,
+    )
+    # The later snapshot already applied the territory: cut the window only.
+    unscoped = dataclasses.replace(scope, territory=None)
+    cut = District(bundle, window, unscoped, source=d.source, version=d.version)
+    cut.scope = scope
+    return cut
 
 
 def clear_cache() -> None:

@@ -484,7 +484,7 @@ def report(
     """The report for ``store``, computed once per content version, window, scope,
     options and choice of sections."""
     district = snapshot(store, window, scope)
-    return district.memo(
+    return district.shared(
         ("report", options, sections),
         lambda: build_report(district, options, sections=sections),
     )

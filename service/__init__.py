@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask import Flask
 
+from graphmodel import results
 from graphmodel.store import Store, open_store
 
-from . import access, errors, formatting, i18n, security
+from . import access, background, errors, formatting, i18n, security
 from .accounts import Accounts
 from .settings import Settings
 
@@ -66,4 +67,12 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     )
     for blueprint in (module.bp for module in blueprints):
         app.register_blueprint(blueprint)
+    # Last: a page of the analysis shows progress while its window is being computed.
+    background.init_app(
+        app,
+        enabled=settings.background,
+        wait=settings.wait_seconds,
+        results_path=settings.results
+        or str(results.default_path(app.extensions["cobuild.store"].url, settings.accounts)),
+    )
     return app

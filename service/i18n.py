@@ -154,6 +154,14 @@ EN: dict[str, str] = {
     # accounts, roles and personal data (issue 7)
     "登录": "Sign in",
     "退出": "Sign out",
+    "正在计算": "Computing",
+    "数据刚刚更新：本页需要的分析正在后台计算，算完后本页会自动刷新。": (
+        "The data has just changed: the analysis this page needs is being computed in the"
+        " background, and the page reloads itself when it is ready."
+    ),
+    "每次导入后只计算一次，所有用户共用结果。": (
+        "It is computed once after each load and shared by every user."
+    ),
     "用户名": "User name",
     "密码": "Password",
     "尚无管理员账户。请在服务器上运行：": "There is no admin account yet. On the server, run:",

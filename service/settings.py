@@ -44,6 +44,17 @@ class Settings:
         "var/rules.toml",
         "TOML file of the assessment rules; the shipped rules apply until the admin page saves it",
     )
+    background: bool = _setting(
+        False,
+        "Compute the default window's analysis in the background after each load"
+        " (on in `cobuild serve` and gunicorn unless set to 0)",
+    )
+    results: str = _setting(
+        "", "File where workers share computed results (default: beside the store file)"
+    )
+    wait_seconds: float = _setting(
+        2.0, "Seconds a page waits for a computation before it shows its progress instead"
+    )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -54,6 +65,7 @@ class Settings:
             raw = environ.get(f"COBUILD_{f.name.upper()}")
             if raw is not None:
                 values[f.name] = _parse(type(f.default), raw)
+        values.setdefault("background", True)  # a served app computes ahead; tests opt in
         return cls(**values)
 
 

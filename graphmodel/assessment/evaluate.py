@@ -198,7 +198,7 @@ def assess(
         before = unit_indicators(district, window.previous()) if compare else {}
         return [_card(rules, district, u, row, before.get(u)) for u, row in now.items()]
 
-    return district.memo(("assessment", rules, window, compare), build)
+    return district.shared(("assessment", rules, window, compare), build)
 
 
 def rollup(cards: Iterable[Mapping], groups: Mapping[str, Iterable[str]]) -> dict[str, dict]:

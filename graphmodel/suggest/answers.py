@@ -193,7 +193,7 @@ def help_first(
     decisions = store.decisions()
     return {
         "window": window.as_dict(),
-        "help": district.memo(
+        "help": district.shared(
             ("suggest-help", per_unit, limit, weights, len(decisions), _last(decisions)),
             lambda: who_to_help(
                 district,
@@ -204,7 +204,7 @@ def help_first(
                 among=visible_units(district),
             ),
         ),
-        "zones": district.memo(
+        "zones": district.shared(
             ("suggest-zones", weights), lambda: propose_zones(district, weights=weights)
         ),
     }

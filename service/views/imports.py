@@ -13,6 +13,7 @@ from loaders.readers import RawTable, read_file
 
 from ..access import requires
 from ..accounts import audit
+from ..background import progress
 from ..extensions import store
 
 bp = Blueprint("imports", __name__)
@@ -40,6 +41,8 @@ def upload():
     source = ", ".join(Path(f.filename).name for f in files) or "-"
     report = load_tables(tables, problems, store(), source=source, dry_run="check" in request.form)
     status = 200 if report.ok else 422
+    if report.written:
+        progress().notice()  # compute the new data's default window now, in the background
     outcome = "written" if report.written else ("rejected" if report.errors else "checked")
     added = sum(c.added for c in report.counts.values())
     audit("import", f"{source[:200]}: {outcome}, {len(report.errors)} error(s), {added} added")

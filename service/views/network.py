@@ -110,7 +110,7 @@ def build_view(request_analysis: Analysis, min_weight: float, colour_by: str) ->
 
         key = ("street-view", min_weight, lang, tuple(sorted(query.items())))
         return district.memo(key, aggregate)
-    positions = district.memo(
+    positions = district.shared(
         ("network-layout", min_weight),
         lambda: clustered_layout(G, coordinates=_coordinates(district, G)),
     )
