@@ -217,8 +217,12 @@ class District:
         cache = results.for_store(self.source) if self.version else None
         if cache is None:
             return self.memo(key, compute)
-        full = ("district", self.window, self.scope, key)
+        full = self.shared_key(key)
         return self.memo(key, lambda: cache.get_or_compute(self.version, full, compute))
+
+    def shared_key(self, key: Hashable) -> tuple:
+        """The key under which :meth:`shared` keeps ``key`` in the store's result file."""
+        return ("district", self.window, self.scope, key)
 
 
 def within(bundle: Bundle, streets: frozenset[str]) -> Bundle:
