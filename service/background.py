@@ -42,6 +42,7 @@ STEPS = (
     ("报告", "report", "zones.page"),
     ("首页对比", "comparison", "pages.dashboard"),
     ("评估", "assessment", "assessment.page"),
+    ("台账", "ledger", "assessment.export_xlsx"),
     ("建议", "suggestions", "suggestions.page"),
     ("网络布局", "network layout", "api.network"),
 )

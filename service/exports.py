@@ -14,6 +14,7 @@ injection). Numbers, dates and booleans are written as they are.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -39,7 +40,8 @@ class Sheet:
 
     title: str
     headers: Sequence[str]
-    rows: Sequence[Sequence[Any]]
+    #: A list, or any iterable: rows are then written as they come (a city's ledger).
+    rows: Iterable[Sequence[Any]]
 
 
 def safe_cell(value: Any) -> Any:
@@ -72,7 +74,7 @@ def display_width(value: Any) -> int:
 def column_widths(sheet: Sheet, sample: int = 2000) -> list[float]:
     """Widths fitted to the header and the first ``sample`` rows, within limits."""
     widths = [display_width(h) for h in sheet.headers]
-    for row in sheet.rows[:sample]:
+    for row in itertools.islice(sheet.rows, sample):
         for i, value in enumerate(row[: len(widths)]):
             widths[i] = max(widths[i], display_width(value))
     return [float(min(max(w + 2, MIN_WIDTH), MAX_WIDTH)) for w in widths]
@@ -105,9 +107,16 @@ def write_xlsx(target: str | Path | IO[bytes], sheets: Iterable[Sheet]) -> None:
     book = Workbook(write_only=True)
     bold = Font(bold=True)
     for sheet, title in zip(sheets, sheet_titles(s.title for s in sheets), strict=True):
+        if not isinstance(sheet.rows, Sequence):  # a stream: widths from its first rows
+            rows = iter(sheet.rows)
+            head = list(itertools.islice(rows, 2000))
+            sheet = Sheet(sheet.title, sheet.headers, itertools.chain(head, rows))
+            widths = column_widths(Sheet(sheet.title, sheet.headers, head))
+        else:
+            widths = column_widths(sheet)
         ws = book.create_sheet(title)
         ws.freeze_panes = "A2"
-        for i, width in enumerate(column_widths(sheet), start=1):
+        for i, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
         header = []
         for label in sheet.headers:

@@ -155,6 +155,11 @@ EN: dict[str, str] = {
     "登录": "Sign in",
     "退出": "Sign out",
     "正在计算": "Computing",
+    "页码": "Page",
+    "上一页": "Previous page",
+    "下一页": "Next page",
+    "只列出前": "Listing the first",
+    "条；全部见导出的台账。": "rows; the exported ledger has them all.",
     "数据刚刚更新：本页需要的分析正在后台计算，算完后本页会自动刷新。": (
         "The data has just changed: the analysis this page needs is being computed in the"
         " background, and the page reloads itself when it is ready."

@@ -26,91 +26,180 @@ more than :data:`~graphmodel.projection.GATHERING_SIZE` units.
 from __future__ import annotations
 
 import numpy as np
+import scipy.sparse as sp
 
 from ..district import District
 from ..metrics import members as mem
-from ..metrics.activity import activity_counts, district_dependence
 from ..projection import GATHERING_SIZE, project
 from ..records import UnitKind
 from ..window import Window
 
 
-def _own_community(district: District) -> dict[str, list[int]]:
-    """Per unit (not itself a community): rows of the community units it belongs to."""
+def _own_community(district: District) -> sp.csr_array:
+    """Units × units: 1 where the column is a community unit the row unit (not itself a
+    community) belongs to, by the community's name."""
     inc = district.incidence
     by_name: dict[str, list[int]] = {}
     for u in district.units:
         if u.kind == UnitKind.COMMUNITY.value:
             for name in {u.community or u.name, u.name}:
                 by_name.setdefault(name, []).append(inc.index[u.id])
+    rows, cols = [], []
+    for u in district.units:
+        if u.kind != UnitKind.COMMUNITY.value and u.community in by_name:
+            found = by_name[u.community]
+            rows += [inc.index[u.id]] * len(found)
+            cols += found
+    n = len(inc.units)
+    own = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    own.data[:] = 1.0  # a community named twice is still one
+    return own
+
+
+def _member_arrays(district: District) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(unit row, member) pairs of organisation membership, and (member, activity date)
+    of members named in activities — the arrays each window's counts are cut from."""
+    inc = district.incidence
+    member_of = {m.id: i for i, m in enumerate(district.members)}
+    org_units = {o.id: o.units for o in district.party_orgs}
+    pair_unit, pair_member = [], []
+    for i, m in enumerate(district.members):
+        for unit in org_units.get(m.party_org, ()):
+            if unit in inc.index:
+                pair_unit.append(inc.index[unit])
+                pair_member.append(i)
+    dates = {a.id: a.date for a in district.activities}
+    took_member, took_date = [], []
+    for p in district.participations:
+        if p.member and p.member in member_of and p.activity in dates:
+            took_member.append(member_of[p.member])
+            took_date.append(dates[p.activity])
+    return (
+        np.array(pair_unit, dtype=np.int64),
+        np.array(pair_member, dtype=np.int64),
+        np.array(took_member, dtype=np.int64),
+        np.array(took_date, dtype="datetime64[D]"),
+    )
+
+
+def _registration(district: District) -> tuple[np.ndarray, np.ndarray]:
+    """Serving members and those registered at a community, per unit row."""
+    inc = district.incidence
+    units = mem.dual_registration(district.units, district.party_orgs, district.members)["units"]
+    serving = np.zeros(len(inc.units))
+    registered = np.zeros(len(inc.units))
+    for uid, row in units.items():
+        if uid in inc.index:
+            serving[inc.index[uid]] = row["serving"]
+            registered[inc.index[uid]] = row["registered"]
+    return serving, registered
+
+
+def _share(part: np.ndarray, whole: np.ndarray) -> list[float | None]:
+    """``part / whole`` per unit, None where ``whole`` is 0."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.divide(part, whole)
+    return [None if w == 0 else r for r, w in zip(ratio.tolist(), whole.tolist(), strict=True)]
+
+
+def indicator_arrays(district: District, window: Window | None = None) -> dict[str, np.ndarray]:
+    """Every indicator and count as one array over the incidence's unit rows (NaN: does
+    not apply) — array operations over the projection, no loop per unit."""
+    window = window or district.window
+    inc = district.incidence.between(window.start, window.end)
+    n = len(inc.units)
+    activities = np.diff(inc.roles.indptr).astype(np.float64)
+    hosting = inc.roles.copy()
+    hosting.data = (hosting.data >= 2).astype(np.int8)
+    hosting.eliminate_zeros()
+    hosted = np.diff(hosting.indptr).astype(np.float64)
+    by_district = inc.taking_part @ inc.by_district.astype(np.float64)
+    weight = project(inc, max_size=GATHERING_SIZE).weight.tocsr()
+    partners = np.diff(weight.indptr).astype(np.float64)
+    street_codes = district.memo("assessment-street-codes", lambda: _street_codes(district))
+    row = np.repeat(np.arange(n), np.diff(weight.indptr))
+    differs = street_codes[weight.indices] != street_codes[row]
+    outside = np.bincount(row, weights=differs, minlength=n)
+    outside[street_codes < 0] = 0  # a unit without a street has no "outside"
+    own = district.memo("assessment-own-community", lambda: _own_community(district))
+    joint = np.asarray(weight.multiply(own).sum(axis=1)).ravel()
+    has_community = np.diff(own.tocsr().indptr) > 0
+    serving, registered = district.memo("assessment-registration", lambda: _registration(district))
+    pair_unit, pair_member, took_member, took_date = district.memo(
+        "assessment-members", lambda: _member_arrays(district)
+    )
+    inside = (took_date >= np.datetime64(window.start)) & (took_date <= np.datetime64(window.end))
+    took = np.zeros(len(district.members), dtype=bool)
+    took[took_member[inside]] = True
+    members = np.bincount(pair_unit, minlength=n).astype(np.float64)
+    took_part = np.bincount(pair_unit, weights=took[pair_member], minlength=n)
     return {
-        u.id: by_name[u.community]
-        for u in district.units
-        if u.kind != UnitKind.COMMUNITY.value and u.community in by_name
+        "activities": activities,
+        "hosted": hosted,
+        "attended": activities - hosted,
+        "by_district": by_district,
+        "distinct_partners": partners,
+        "partners_outside_street": outside,
+        "community_joint": joint,
+        "has_community": has_community,
+        "serving": serving,
+        "registered": registered,
+        "members": members,
+        "took_part": took_part,
     }
 
 
-def _members(district: District, window: Window) -> dict[str, dict[str, int]]:
-    """Per unit: members of its party organisations and those who took part in the window."""
-    inside = {a.id for a in district.activities if a.date in window}
-    took = {p.member for p in district.participations if p.member and p.activity in inside}
-    org_units = {o.id: o.units for o in district.party_orgs}
-    rows: dict[str, dict[str, int]] = {}
-    for m in district.members:
-        for unit in org_units.get(m.party_org, ()):
-            row = rows.setdefault(unit, {"members": 0, "took_part": 0})
-            row["members"] += 1
-            row["took_part"] += m.id in took
-    return rows
-
-
-def _share(part: float, whole: float) -> float | None:
-    return part / whole if whole else None
+def _street_codes(district: District) -> np.ndarray:
+    """Each unit row's street as a number (-1: no street)."""
+    codes: dict[str, int] = {}
+    return np.array(
+        [
+            codes.setdefault(s, len(codes)) if (s := district.unit[u].street) else -1
+            for u in district.incidence.units
+        ],
+        dtype=np.int64,
+    )
 
 
 def unit_indicators(district: District, window: Window | None = None) -> dict[str, dict]:
     """Indicator values and their counts per unit in scope (see the module docstring)."""
     window = window or district.window
-    inc = district.incidence.between(window.start, window.end)
     quarters = window.months / 3
-    counts = activity_counts(inc, window)
-    pushed = district_dependence(inc, window)
-    graph = project(inc, max_size=GATHERING_SIZE)
-    weight = graph.weight
-    community = _own_community(district)
-    registration = mem.dual_registration(district.units, district.party_orgs, district.members)
-    taking_part = _members(district, window)
-    street = np.array([district.unit[u].street or "" for u in inc.units], dtype=object)
+    a = indicator_arrays(district, window)
+    rows = np.array([district.incidence.index[u] for u in district.scope_units], dtype=np.int64)
+    col = {k: v[rows] for k, v in a.items()}
+    activities, hosted = col["activities"], col["hosted"]
+    values = {
+        "activities_per_quarter": (activities / quarters).tolist(),
+        "community_contacts_per_quarter": [
+            j / quarters if has else None
+            for j, has in zip(
+                col["community_joint"].tolist(), col["has_community"].tolist(), strict=True
+            )
+        ],
+        "hosted_share": _share(hosted, activities),
+        "distinct_partners": col["distinct_partners"].astype(np.int64).tolist(),
+        "partners_outside_street": col["partners_outside_street"].astype(np.int64).tolist(),
+        "dual_registration": _share(col["registered"], col["serving"]),
+        "member_participation": _share(col["took_part"], col["members"]),
+        "district_dependence": _share(col["by_district"], activities),
+        "balance": _share(hosted - col["attended"], activities),
+    }
+    counts = {
+        "activities": activities.astype(np.int64).tolist(),
+        "hosted": hosted.astype(np.int64).tolist(),
+        "attended": col["attended"].astype(np.int64).tolist(),
+        "community_joint": col["community_joint"].tolist(),
+        "by_district": np.rint(col["by_district"]).astype(np.int64).tolist(),
+        "serving": col["serving"].astype(np.int64).tolist(),
+        "registered": col["registered"].astype(np.int64).tolist(),
+        "members": col["members"].astype(np.int64).tolist(),
+        "took_part": np.rint(col["took_part"]).astype(np.int64).tolist(),
+    }
     result = {}
-    for uid in district.scope_units:
-        i = inc.index[uid]
-        lo, hi = weight.indptr[i], weight.indptr[i + 1]
-        partners = weight.indices[lo:hi]
-        outside = int(np.sum(street[partners] != street[i])) if street[i] else 0
-        c = counts[uid]
-        reg = registration["units"][uid]
-        took = taking_part.get(uid, {"members": 0, "took_part": 0})
-        rows = community.get(uid)
-        joint = float(weight[[i]][:, rows].sum()) if rows else 0.0
-        by_district = pushed.get(uid, {}).get("by_district", 0)
-        result[uid] = {
-            "activities_per_quarter": c["activities"] / quarters,
-            "community_contacts_per_quarter": joint / quarters if rows else None,
-            "hosted_share": _share(c["hosted"], c["activities"]),
-            "distinct_partners": len(partners),
-            "partners_outside_street": outside,
-            "dual_registration": reg["coverage"],
-            "member_participation": _share(took["took_part"], took["members"]),
-            "district_dependence": _share(by_district, c["activities"]),
-            "balance": _share(c["hosted"] - c["attended"], c["activities"]),
-            "counts": {
-                **c,
-                "quarters": quarters,
-                "community_joint": joint,
-                "by_district": by_district,
-                "serving": reg["serving"],
-                "registered": reg["registered"],
-                **took,
-            },
-        }
+    for j, uid in enumerate(district.scope_units):
+        row = {k: v[j] for k, v in values.items()}
+        row["counts"] = {k: v[j] for k, v in counts.items()}
+        row["counts"]["quarters"] = quarters
+        result[uid] = row
     return result

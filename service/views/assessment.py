@@ -33,6 +33,10 @@ STATE_ZH = {
     "never_started": "未开展",
     "pending": "未到期",
 }
+#: Units per page of the assessment table (≈ 0.5 MB of HTML).
+PAGE_SIZE = 500
+#: Follow-up rows the page lists (the ledger has them all).
+FOLLOWUP_ROWS = 300
 #: The largest rules file the admin page accepts (characters).
 MAX_RULES = 100_000
 
@@ -67,22 +71,51 @@ def follow_up_rows(district: District, rules: RuleSet) -> list[dict]:
     return follow_up(district, store().decisions(), months=rules.followup_months)
 
 
+def _page_number(count: int) -> tuple[int, int]:
+    """The requested page (``?page=N``, 1-based, clamped) and the number of pages."""
+    pages = max(1, -(-count // PAGE_SIZE))
+    try:
+        number = int(request.args.get("page", "1"))
+    except ValueError:
+        number = 1
+    return min(max(number, 1), pages), pages
+
+
 @bp.get("/assessment")
 @requires("read")
 def page():
-    """Every unit's status per rule and score, street and zone roll-ups, and follow-up."""
+    """Every unit's status per rule and score (a page of :data:`PAGE_SIZE` units, so that
+    a city's table stays small), street and zone roll-ups, and follow-up."""
     request_analysis = analysis()
     district = request_analysis.district()
     rules = current_rules()
     cards = assess(district, rules)
     rows = follow_up_rows(district, rules)
+    ordered = district.memo(
+        ("assessment-order", rules),
+        lambda: sorted(cards, key=lambda c: (c["street"] or "", -(c["score"] or 0), c["id"])),
+    )
+    number, pages = _page_number(len(ordered))
     return render_template(
         "assessment.html",
         rules=rules,
-        cards=sorted(cards, key=lambda c: (c["street"] or "", -(c["score"] or 0), c["id"])),
-        streets=rollups(district, cards, ZoneKind.STREET.value),
-        zones=rollups(district, cards, ZoneKind.COLLABORATION_ZONE.value, ZoneKind.ALLIANCE.value),
-        followup=rows,
+        cards=ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
+        total=len(ordered),
+        page=number,
+        pages=pages,
+        first=(number - 1) * PAGE_SIZE + 1,
+        streets=district.memo(
+            ("assessment-streets", rules),
+            lambda: rollups(district, cards, ZoneKind.STREET.value),
+        ),
+        zones=district.memo(
+            ("assessment-zones", rules),
+            lambda: rollups(
+                district, cards, ZoneKind.COLLABORATION_ZONE.value, ZoneKind.ALLIANCE.value
+            ),
+        ),
+        followup=rows[:FOLLOWUP_ROWS],
+        followup_total=len(rows),
         conversion=conversion(rows),
         state_zh=STATE_ZH,
         rating_zh=RATING_ZH,
@@ -97,16 +130,22 @@ def ledger(district: District, rules: RuleSet) -> list[Sheet]:
     unit_headers = ["街道", "期间", "单位编号", "单位名称", "得分", "等级"]
     for name in names:
         unit_headers += [name, f"{name}评定"]
-    unit_rows, street_rows = [], []
+    street_rows = []
     street_groups = groups(district, ZoneKind.STREET.value)
-    for label, window in quarters(district):
+    periods = quarters(district)
+
+    def unit_rows():  # one quarter's cards at a time: rows go to the file as they are made
+        for label, window in periods:
+            cards = assess(district, rules, window, compare=False)
+            for card in sorted(cards, key=lambda c: (c["street_name"], c["id"])):
+                row = [card["street_name"], label, card["id"], card["name"], card["score"]]
+                row.append(RATING_ZH.get(card["rating"], ""))
+                for result in card["rules"]:
+                    row += [result["value"], STATUS_ZH.get(result["status"], "不适用")]
+                yield row
+
+    for label, window in periods:
         cards = assess(district, rules, window, compare=False)
-        for card in sorted(cards, key=lambda c: (c["street_name"], c["id"])):
-            row = [card["street_name"], label, card["id"], card["name"], card["score"]]
-            row.append(RATING_ZH.get(card["rating"], ""))
-            for result in card["rules"]:
-                row += [result["value"], STATUS_ZH.get(result["status"], "不适用")]
-            unit_rows.append(row)
         sums = roll_up(cards, {z: g["units"] for z, g in street_groups.items()})
         for z, s in sums.items():
             street_rows.append(
@@ -127,7 +166,7 @@ def ledger(district: District, rules: RuleSet) -> list[Sheet]:
         for r in follow_up_rows(district, rules)
     ]
     return [
-        Sheet("台账", unit_headers, unit_rows),
+        Sheet("台账", unit_headers, unit_rows()),
         Sheet("街道汇总", ["街道", "期间", "单位数", "平均得分", *RATING_ZH.values()], street_rows),
         Sheet(
             "结对跟进",
@@ -151,9 +190,24 @@ def ledger(district: District, rules: RuleSet) -> list[Sheet]:
 def export_xlsx():
     """The ledger (台账) as a workbook: units and streets by quarter, follow-up, rules."""
     request_analysis = analysis()
-    out = io.BytesIO()
-    write_xlsx(out, ledger(request_analysis.district(), current_rules()))
-    out.seek(0)
+    district, rules = request_analysis.district(), current_rules()
+    decisions = store().decisions()
+    marker = (len(decisions), decisions[-1].at if decisions else None)
+
+    def build() -> bytes:
+        # Written row by row (openpyxl write-only) to a file, not held as rows in memory.
+        with tempfile.TemporaryFile() as out:
+            write_xlsx(out, ledger(district, rules))
+            out.seek(0)
+            return out.read()
+
+    # Computed once per load (the background job asks for it) and shared by the workers;
+    # a new decision changes the follow-up sheet, so it is part of the key.
+    # The file is what this user may see: the territory is part of its key (the analysis
+    # under it is not).
+    territory = tuple(sorted(request_analysis.scope.territory or ()))
+    data = district.shared(("ledger-xlsx", rules, marker, territory), build)
+    out = io.BytesIO(data)
     name = f"assessment-{request_analysis.window.end.isoformat()}.xlsx"
     return send_file(out, mimetype=XLSX, as_attachment=True, download_name=name)
 

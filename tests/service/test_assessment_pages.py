@@ -164,3 +164,14 @@ def test_a_rules_file_broken_by_hand_is_shown_to_fix(client, app):
     assert form.status_code == 200 and "缺少 id" in form.get_data(as_text=True)
     assert client.get("/").status_code == 200
     assert client.get("/assessment").status_code == 422
+
+
+def test_the_assessment_table_is_paged(client, monkeypatch):
+    """With more units than a page holds, each page lists its share and links to the next."""
+    from service.views import assessment
+
+    monkeypatch.setattr(assessment, "PAGE_SIZE", 3)
+    first = client.get("/assessment").get_data(as_text=True)
+    second = client.get("/assessment?page=2").get_data(as_text=True)
+    rows = [len(re.findall(r'<tr data-unit="', page)) for page in (first, second)]
+    assert rows == [3, 1] and 'rel="next"' in first and 'rel="prev"' in second
