@@ -41,17 +41,35 @@ STATES = ("on_track", "late", "never_started", "pending")
 
 def _first_joint(district: District, units: Iterable[str], since: dt.date, agreement: str = ""):
     """The first activity dated on or after ``since`` that two of ``units`` took part in
-    (or, for an agreement, that was held under it)."""
-    inc = district.incidence.between(since, district.window.end)
+    (or, for an agreement, that was held under it) — a few rows of the incidence, not a
+    pass over every activity per partnership."""
+    inc = district.incidence
+    taking_part = district.memo("followup-taking-part", lambda: inc.taking_part.tocsr())
+    lo, hi = np.datetime64(since, "D"), np.datetime64(district.window.end, "D")
     rows = [inc.index[u] for u in units if u in inc.index]
-    together = np.asarray(inc.taking_part[rows].sum(axis=0) >= 2).ravel() if rows else None
-    under = {a.id for a in district.activities if agreement and a.agreement == agreement}
-    dates = [
-        inc.dates[j].astype(dt.date)
-        for j, a in enumerate(inc.activities)
-        if (together is not None and together[j]) or a in under
-    ]
-    return min(dates) if dates else None
+    found = []
+    if rows:
+        columns, times = np.unique(taking_part[rows].indices, return_counts=True)
+        found.append(inc.dates[columns[times >= 2]].astype("datetime64[D]"))
+    if agreement:
+        found.append(
+            district.memo("followup-under", lambda: _under(district)).get(agreement, _NONE)
+        )
+    dates = np.concatenate(found) if found else _NONE
+    dates = dates[(dates >= lo) & (dates <= hi)]
+    return dates.min().astype(dt.date) if dates.size else None
+
+
+_NONE = np.array([], dtype="datetime64[D]")
+
+
+def _under(district: District) -> dict[str, np.ndarray]:
+    """The dates of the activities held under each agreement."""
+    dates: dict[str, list[dt.date]] = {}
+    for a in district.activities:
+        if a.agreement:
+            dates.setdefault(a.agreement, []).append(a.date)
+    return {k: np.array(v, dtype="datetime64[D]") for k, v in dates.items()}
 
 
 def _state(first: dt.date | None, deadline: dt.date, today: dt.date) -> str:

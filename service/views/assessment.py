@@ -33,8 +33,8 @@ STATE_ZH = {
     "never_started": "未开展",
     "pending": "未到期",
 }
-#: Units per page of the assessment table (≈ 0.5 MB of HTML).
-PAGE_SIZE = 500
+#: Units per page of the assessment table (≈ 0.2 MB of HTML).
+PAGE_SIZE = 200
 #: Follow-up rows the page lists (the ledger has them all).
 FOLLOWUP_ROWS = 300
 #: The largest rules file the admin page accepts (characters).

@@ -1,0 +1,244 @@
+"""Every page of the default window, first request and warm, at district, S and M scale.
+
+    .venv/bin/python bench/pages.py --scale district S            # this code, two scales
+    .venv/bin/python bench/pages.py --scale M --store sqlite:///var/m.db --before 81312bf
+
+For each scale the demo (seed 7, ending today, as ``cobuild demo`` makes it) is loaded
+into a SQLite file under ``bench/data/`` once (or ``--store`` names a loaded store, SQLite
+or Neo4j), an admin is created in a temporary accounts file, and the app is served by
+Flask's threaded server (as ``cobuild serve`` does) from this checkout — and, with
+``--before REV``, from that revision too (``git archive``), same store, one after the
+other. Measured, signed in, one request at a time:
+
+- **background**: from the server's start until ``/`` answers 200 (this code computes the
+  default window in the background and answers 202 with progress meanwhile; old code
+  has no background: the first ``/`` is the computation);
+- per page: the first request after that, the median of 3 warm ones, and the size;
+- **another window** (``?end=`` three months back): until ``/`` answers 200, with
+  whether progress was shown meanwhile;
+- the server's resident memory (VmRSS) and peak (VmHWM) at the end.
+
+A request that takes longer than ``--timeout`` is given up ("> N s").
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from load_web import PASSWORD, free_port, get, sign_in  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+PAGES = (
+    ("dashboard", "/"),
+    ("network page", "/network"),
+    ("network JSON", "/api/v1/network"),
+    ("unit page", "/units/{unit}"),
+    ("list: isolated", "/lists/isolated"),
+    ("list: declining", "/lists/declining"),
+    ("zones", "/zones"),
+    ("suggestions", "/suggestions"),
+    ("suggestions JSON", "/api/v1/suggestions/{unit}"),
+    ("assessment", "/assessment"),
+    ("ledger (XLSX)", "/assessment.xlsx"),
+)
+SERVER = """
+import sys
+from service import create_app
+app = create_app()
+app.run(host="127.0.0.1", port=int(sys.argv[1]), threaded=True)
+"""
+
+
+@dataclass
+class Run:
+    """One server (one code and one store): the figures the table shows."""
+
+    label: str
+    background: float | None = None
+    pages: dict[str, tuple] = field(default_factory=dict)  # name: (first, warm, bytes, status)
+    other_window: tuple | None = None  # (seconds, progress shown)
+    rss: tuple[float, float] | None = None  # GB now, GB peak
+
+
+def store_for(scale: str) -> str:
+    """A SQLite store of the demo at ``scale`` ending today, loaded once per day."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    path = DATA / f"pages-{scale}-{dt.date.today()}.db"
+    if not path.exists():
+        from graphmodel.store import open_store
+        from loaders.demo import generate
+
+        started = time.perf_counter()
+        store = open_store(f"sqlite:///{path}")
+        store.load(generate(seed=7, scale=scale), source=f"demo seed=7 scale={scale}")
+        print(f"  loaded the demo at {scale} in {time.perf_counter() - started:.0f} s", flush=True)
+    return f"sqlite:///{path}"
+
+
+def timed(port: int, cookie: str, path: str, timeout: float) -> tuple[float, int, int]:
+    """(seconds, status, bytes) of one GET; status 0 when it took longer than ``timeout``."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    started = time.perf_counter()
+    try:
+        status, _, body = get(conn, path, {"Cookie": cookie})
+    except (TimeoutError, OSError):
+        return time.perf_counter() - started, 0, 0
+    finally:
+        conn.close()
+    return time.perf_counter() - started, status, len(body)
+
+
+def until_ready(port: int, cookie: str, path: str, timeout: float) -> tuple[float, bool]:
+    """Ask for ``path`` until it answers 200: (seconds, whether a 202 progress came first)."""
+    started = time.perf_counter()
+    progress = False
+    while time.perf_counter() - started < timeout:
+        _, status, _ = timed(port, cookie, path, timeout)
+        if status == 200:
+            return time.perf_counter() - started, progress
+        progress |= status == 202
+        time.sleep(1)
+    return float("inf"), progress
+
+
+def memory(pid: int) -> tuple[float, float]:
+    fields = dict(
+        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+    )
+    return tuple(int(fields[k].split()[0]) / 2**20 for k in ("VmRSS", "VmHWM"))
+
+
+def measure(label: str, code: Path, store_url: str, unit: str, timeout: float) -> Run:
+    run = Run(label)
+    with tempfile.TemporaryDirectory() as tmp:
+        from service.accounts import Accounts
+
+        Accounts(f"{tmp}/accounts.db").add("admin", "admin", password=PASSWORD)
+        env = dict(
+            os.environ,
+            COBUILD_STORE=store_url,
+            COBUILD_ACCOUNTS=f"{tmp}/accounts.db",
+            COBUILD_RULES=f"{tmp}/rules.toml",
+            COBUILD_RESULTS=f"{tmp}/results.db",
+            PYTHONPATH=str(code),
+        )
+        port = free_port()
+        started = time.perf_counter()
+        server = subprocess.Popen(
+            [sys.executable, "-c", SERVER, str(port)],
+            cwd=code,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            while timed(port, "", "/healthz", 5)[1] != 200:
+                time.sleep(0.2)
+            cookie = sign_in(port)
+            seconds, _ = until_ready(port, cookie, "/", timeout * 4)
+            run.background = time.perf_counter() - started if seconds < float("inf") else None
+            print(f"  {label}: background {run.background} s", flush=True)
+            for name, pattern in PAGES:
+                path = pattern.format(unit=unit)
+                first, status, size = timed(port, cookie, path, timeout)
+                warm = None
+                if status == 200:
+                    warm = statistics.median(
+                        timed(port, cookie, path, timeout)[0] for _ in range(3)
+                    )
+                run.pages[name] = (first, warm, size, status)
+                print(f"  {label}: {name} {first:.2f} s / {warm} s, {size} B, {status}", flush=True)
+            end = dt.date.today() - dt.timedelta(days=91)
+            run.other_window = until_ready(port, cookie, f"/?end={end}", timeout * 4)
+            run.rss = memory(server.pid)
+        finally:
+            server.terminate()
+            server.wait(30)
+    return run
+
+
+def checkout(rev: str, folder: Path) -> Path:
+    """The project's files at ``rev``, unpacked into ``folder``."""
+    archive = subprocess.run(
+        ["git", "archive", rev], cwd=ROOT, check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def seconds(value: float | None, timeout: float) -> str:
+    if value is None or value >= timeout:
+        return f"> {timeout:.0f} s"
+    return f"{value:.2f} s"
+
+
+def table(runs: list[Run], timeout: float) -> str:
+    head = "| page | " + " | ".join(f"{r.label} first / warm / size" for r in runs) + " |"
+    lines = [head, "|---|" + "---|" * len(runs)]
+    lines.append(
+        "| background after start | "
+        + " | ".join(seconds(r.background, timeout * 4) for r in runs)
+        + " |"
+    )
+    for name, _ in PAGES:
+        cells = []
+        for r in runs:
+            first, warm, size, status = r.pages[name]
+            if status != 200:
+                cells.append(f"{seconds(None, timeout)} (status {status})")
+            else:
+                cells.append(f"{first:.2f} s / {warm:.2f} s / {size / 1e6:.2f} MB")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append(
+        "| another window (until 200; progress shown) | "
+        + " | ".join(
+            f"{seconds(r.other_window[0], timeout * 4)}; {'yes' if r.other_window[1] else 'no'}"
+            for r in runs
+        )
+        + " |"
+    )
+    lines.append(
+        "| server RSS now / peak | "
+        + " | ".join(f"{r.rss[0]:.2f} / {r.rss[1]:.2f} GB" for r in runs)
+        + " |"
+    )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", nargs="+", default=["district", "S"])
+    parser.add_argument("--store", help="a loaded store to use instead (one scale only)")
+    parser.add_argument("--before", help="also serve this git revision, for the 'before' figures")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds per request")
+    args = parser.parse_args()
+    from graphmodel.store import open_store
+
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for scale in args.scale:
+            store_url = args.store or store_for(scale)
+            unit = min(u.id for u in open_store(store_url).units())
+            if args.before:
+                old = checkout(args.before, Path(tmp) / args.before)
+                runs.append(measure(f"{scale} before", old, store_url, unit, args.timeout))
+            runs.append(measure(f"{scale}", ROOT, store_url, unit, args.timeout))
+    print(table(runs, args.timeout))
+
+
+if __name__ == "__main__":
+    main()
