@@ -322,6 +322,8 @@ def _from_later(key: tuple) -> District | None:
     unscoped = dataclasses.replace(scope, territory=None)
     cut = District(bundle, window, unscoped, source=d.source, version=d.version)
     cut.scope = scope
+    if "incidence" in d.__dict__:  # the later incidence's columns up to this end: no rebuild
+        cut.__dict__["incidence"] = d.incidence.between(None, window.end)
     return cut
 
 

@@ -78,13 +78,23 @@ def unit_profile(district: District, unit_id: str) -> dict:
     }
 
 
-def _party_orgs(district: District, unit_id: str) -> list[dict]:
-    orgs = [o for o in district.party_orgs if unit_id in o.units]
-    wanted = {o.id for o in orgs}
-    members: dict[str, list] = {o: [] for o in wanted}
+def _index(district: District) -> tuple[dict[str, list], dict[str, list]]:
+    """Organisations per unit and members per organisation, built once per snapshot
+    (a city's unit page should not walk every organisation and member)."""
+    orgs: dict[str, list] = {}
+    for o in district.party_orgs:
+        for u in dict.fromkeys(o.units):
+            orgs.setdefault(u, []).append(o)
+    members: dict[str, list] = {}
     for m in district.members:
-        if m.party_org in wanted:
-            members[m.party_org].append(m)
+        members.setdefault(m.party_org, []).append(m)
+    return orgs, members
+
+
+def _party_orgs(district: District, unit_id: str) -> list[dict]:
+    by_unit, by_org = district.memo("profile-index", lambda: _index(district))
+    orgs = by_unit.get(unit_id, [])
+    members = {o.id: by_org.get(o.id, []) for o in orgs}
     taking_part = district.members_taking_part
     return [
         {
@@ -155,8 +165,8 @@ def _timeline(district: District, unit_id: str) -> dict:
     if unit_id not in inc.index:
         return {"activities": [], "months": []}
     row = inc.roles[[inc.index[unit_id]]].tocoo()
-    by_id = {a.id: a for a in district.activities}
-    sizes = inc.sizes()
+    by_id = district.memo("activities-by-id", lambda: {a.id: a for a in district.activities})
+    sizes = district.memo("window-sizes", inc.sizes)
     items = []
     for j, role in zip(row.col, row.data, strict=True):
         activity = by_id[inc.activities[j]]

@@ -4,7 +4,8 @@ Every worker polls the store's version (:data:`POLL_SECONDS`); when it changes �
 a load from the command line, the import page, or the worker's own start — the
 worker starts a :class:`Job` for the default window: the steps of :data:`STEPS`
 (report, the dashboard's comparison with the previous window and its heat map of
-quarters, the assessment, suggestions, the network layout), each by calling the
+quarters, the assessment, suggestions, the network layout, the shared parts of the
+unit page, and last the ledger workbook), each by calling the
 page's own view inside a request context, so that exactly what the pages read
 gets computed. The expensive results go through :mod:`graphmodel.results`, one
 file shared by all workers: whichever worker comes first computes a result, the
@@ -42,10 +43,13 @@ STEPS = (
     ("报告", "report", "zones.page"),
     ("首页对比", "comparison", "pages.dashboard"),
     ("评估", "assessment", "assessment.page"),
-    ("台账", "ledger", "assessment.export_xlsx"),
     ("建议", "suggestions", "suggestions.page"),
     ("网络布局", "network layout", "api.network"),
+    ("单位页", "unit pages", "units.page"),
+    ("台账", "ledger", "assessment.export_xlsx"),
 )
+#: The steps after which the pages are ready (the ledger file is written last, for downloads).
+PAGE_STEPS = len(STEPS) - 1
 #: Pages that show progress instead of waiting while their window is computed.
 GATED = frozenset(
     {
@@ -75,6 +79,8 @@ class Job:
     started: float = field(default_factory=time.monotonic)
     seconds: float | None = None
     error: str | None = None
+    #: Set once the pages' steps are done (``finished``: every step, the ledger too).
+    ready: threading.Event = field(default_factory=threading.Event)
     finished: threading.Event = field(default_factory=threading.Event)
 
     @property
@@ -124,17 +130,26 @@ class Background:
     def _run(self, job: Job) -> None:
         try:
             for number, (_, en, endpoint) in enumerate(STEPS, start=1):
+                if number > PAGE_STEPS:
+                    job.ready.set()
                 job.step = number
                 # No request hooks run: no user, so no territory — the whole district.
                 with self.app.test_request_context(job.path):
                     started = time.perf_counter()
-                    self.app.view_functions[endpoint]()
+                    args = {}
+                    if endpoint == "units.page":  # one unit warms what every unit page shares
+                        units = analysis().district().scope_units
+                        if not units:
+                            continue
+                        args["unit_id"] = units[0]
+                    self.app.view_functions[endpoint](**args)
                     log.info("background %s: %.1f s", en, time.perf_counter() - started)
         except Exception as failed:  # a page computes for itself when its step failed
             job.error = f"{type(failed).__name__}: {failed}"
             log.exception("background computation failed at step %s", job.step)
         finally:
             job.seconds = time.monotonic() - job.started
+            job.ready.set()
             job.finished.set()
 
     def default_job(self) -> Job | None:
@@ -185,7 +200,7 @@ class Background:
             [(name, value) for name in ANALYSIS_ARGS for value in request.args.getlist(name)]
         )
         job = self.start(self.key(version, request_analysis), f"/?{query}" if query else "/")
-        if job.finished.wait(self.wait):
+        if job.ready.wait(self.wait):
             return None
         zh, en = job.label
         page = render_template("progress.html", job=job, label_zh=zh, label_en=en)

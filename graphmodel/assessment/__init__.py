@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from .evaluate import assess, heat_map, level, quarters, rollup
+from .evaluate import Scores, assess, heat_map, level, quarters, rollup, rollup_scores, scores
 from .indicators import unit_indicators
 from .rules import DEFAULT_RULES, INDICATORS, Rule, RulesError, RuleSet, parse_rules, read_rules
 
@@ -19,6 +19,7 @@ __all__ = [
     "INDICATORS",
     "Rule",
     "RuleSet",
+    "Scores",
     "RulesError",
     "assess",
     "heat_map",
@@ -27,5 +28,7 @@ __all__ = [
     "quarters",
     "read_rules",
     "rollup",
+    "rollup_scores",
+    "scores",
     "unit_indicators",
 ]

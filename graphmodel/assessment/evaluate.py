@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
 
 from ..district import District
 from ..window import Window
-from .indicators import unit_indicators
+from .indicators import indicator_table, unit_indicators
 from .rules import INDICATORS, Rule, RuleSet, parse_rules  # noqa: F401 (doctest)
 
 POINTS = {"green": 1.0, "amber": 0.5, "red": 0.0}
@@ -101,38 +104,38 @@ def _action(rule: Rule, row: Mapping, street: str, community: str) -> dict | Non
         return None
     acts = _plural(n, "activity", "activities")
     texts = {
-        "activities_per_quarter": (
+        "activities_per_quarter": lambda: (
             f"本季度再参加{n}次共建活动",
             f"take part in {n} more co-building {acts} this quarter",
         ),
-        "community_contacts_per_quarter": (
+        "community_contacts_per_quarter": lambda: (
             f"本季度再与{community}开展{n}次联合活动",
             f"{n} more joint {acts} with {community} this quarter",
         ),
-        "distinct_partners": (
+        "distinct_partners": lambda: (
             f"再与{n}个新单位开展联合活动",
             f"joint activities with {n} more new partner {_plural(n, 'unit', 'units')}",
         ),
-        "partners_outside_street": (
+        "partners_outside_street": lambda: (
             f"本季度再与{street}以外的单位开展{n}次联合活动",
             f"{n} more joint {acts} with a unit outside {street} this quarter",
         ),
-        "dual_registration": (
+        "dual_registration": lambda: (
             f"再动员{n}名在职党员到社区报到",
             f"{n} more serving {_plural(n, 'member', 'members')} registered at a community",
         ),
-        "member_participation": (
+        "member_participation": lambda: (
             f"再动员{n}名党员参加活动",
             f"{n} more {_plural(n, 'member', 'members')} taking part in an activity",
         ),
-        "hosted_share": (f"再主办或协办{n}次活动", f"host or co-host {n} more {acts}"),
-        "balance": (f"再主办{n}次活动", f"host {n} more {acts}"),
-        "district_dependence": (
+        "hosted_share": lambda: (f"再主办或协办{n}次活动", f"host or co-host {n} more {acts}"),
+        "balance": lambda: (f"再主办{n}次活动", f"host {n} more {acts}"),
+        "district_dependence": lambda: (
             f"再自主开展{n}次活动（非区里发起）",
             f"{n} more self-started {acts} (not initiated by the district)",
         ),
     }
-    zh, en = texts[key]
+    zh, en = texts[key]()  # only the text needed: a city has 50,000 cards
     partner_related = key in ("distinct_partners", "partners_outside_street")
     return {"rule": rule.id, "n": n, "to": to, "zh": zh, "en": en, "suggestions": partner_related}
 
@@ -167,7 +170,12 @@ def _card(rules: RuleSet, district: District, uid: str, row: Mapping, before: Ma
         score(rules, {r.id: r.status(before[r.indicator]) for r in rules.rules}) if before else None
     )
     order = sorted(rules.rules, key=lambda r: (not (r.veto and statuses[r.id] == "red"), -r.weight))
-    actions = [a for r in order if (a := _action(r, row, street, unit.community or ""))]
+    actions = []
+    for r in order:  # the first ACTIONS that apply; the rest are never shown
+        if len(actions) == ACTIONS:
+            break
+        if action := _action(r, row, street, unit.community or ""):
+            actions.append(action)
     rating = rules.rating(now, eligible)
     return {
         "id": uid,
@@ -187,18 +195,94 @@ def _card(rules: RuleSet, district: District, uid: str, row: Mapping, before: Ma
 
 
 def assess(
-    district: District, rules: RuleSet, window: Window | None = None, *, compare: bool = True
+    district: District,
+    rules: RuleSet,
+    window: Window | None = None,
+    *,
+    compare: bool = True,
+    units: list[str] | None = None,
 ) -> list[dict]:
     """A health card per unit in scope, in id order (against the previous window when
-    ``compare``); computed once per district snapshot, rules and window."""
+    ``compare``), or only for ``units`` (a page of the table, one unit's page): the
+    indicators are computed once per snapshot and window, the cards when asked for."""
     window = window or district.window
 
-    def build() -> list[dict]:
-        now = unit_indicators(district, window)
-        before = unit_indicators(district, window.previous()) if compare else {}
+    def build(ids: list[str] | None) -> list[dict]:
+        now = unit_indicators(district, window, ids)
+        before = unit_indicators(district, window.previous(), ids) if compare else {}
         return [_card(rules, district, u, row, before.get(u)) for u, row in now.items()]
 
-    return district.shared(("assessment", rules, window, compare), build)
+    if units is not None:
+        return build(units)
+    return district.memo(("assessment", rules, window, compare), lambda: build(None))
+
+
+@dataclass(frozen=True)
+class Scores:
+    """One window's assessment of every unit in scope, as arrays (no card per unit):
+    per rule the value (NaN: does not apply) and status (-1 none, 0 red, 1 amber,
+    2 green), the score (NaN: none) and the rating."""
+
+    units: tuple[str, ...]
+    values: np.ndarray
+    status: np.ndarray
+    score: np.ndarray
+    rating: tuple[str | None, ...]
+
+
+STATUS_CODES = (None, "red", "amber", "green")  # status + 1
+
+
+def scores(district: District, rules: RuleSet, window: Window | None = None) -> Scores:
+    """:func:`assess`'s statuses, scores and ratings for every unit in scope, computed as
+    array operations over the indicator table (once per snapshot, rules and window)."""
+    window = window or district.window
+    return district.memo(("scores", rules, window), lambda: _scores(district, rules, window))
+
+
+def _scores(district: District, rules: RuleSet, window: Window) -> Scores:
+    ids, values, _ = indicator_table(district, window)
+    n = len(ids)
+    matrix = np.column_stack([values[r.indicator] for r in rules.rules] or [np.zeros(n)])
+    status = np.full(matrix.shape, -1, dtype=np.int8)
+    for k, rule in enumerate(rules.rules):
+        v = matrix[:, k]
+        ok = ~np.isnan(v)
+        if rule.better == "higher":
+            green, amber = v >= rule.green, v >= rule.amber
+        else:
+            green, amber = v <= rule.green, v <= rule.amber
+        status[:, k] = np.where(ok, np.where(green, 2, np.where(amber, 1, 0)), -1)
+    weights = np.array([r.weight for r in rules.rules] or [0.0])
+    applied = status >= 0
+    points = np.choose(np.clip(status, 0, 2), [0.0, 0.5, 1.0])
+    total = (applied * weights).sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        score = np.where(total > 0, 100 * (applied * weights * points).sum(axis=1) / total, np.nan)
+    vetoes = np.array([r.veto for r in rules.rules] or [False])
+    eligible = ~((status == 0) & vetoes).any(axis=1)
+    rating = tuple(
+        rules.rating(None if s != s else s, bool(e))
+        for s, e in zip(score.tolist(), eligible.tolist(), strict=True)
+    )
+    return Scores(ids, matrix, status, score, rating)
+
+
+def rollup_scores(result: Scores, groups: Mapping[str, Iterable[str]]) -> dict[str, dict]:
+    """:func:`rollup` from :class:`Scores` (same rows)."""
+    position = {u: j for j, u in enumerate(result.units)}
+    out = {}
+    for group, members in groups.items():
+        index = np.array([position[u] for u in members if u in position], dtype=np.int64)
+        found = result.score[index]
+        found = found[~np.isnan(found)]
+        ratings = [result.rating[j] for j in index.tolist()]
+        out[group] = {
+            "units": len(index),
+            "score": float(found.mean()) if found.size else None,
+            **{k: ratings.count(k) for k in RATING_LEVEL},
+        }
+    return out
 
 
 def rollup(cards: Iterable[Mapping], groups: Mapping[str, Iterable[str]]) -> dict[str, dict]:
@@ -238,7 +322,7 @@ def heat_map(district: District, rules: RuleSet, groups: Mapping[str, Iterable[s
     periods = quarters(district)
     rows: dict[str, list[dict]] = {g: [] for g in groups}
     for _, window in periods:
-        sums = rollup(assess(district, rules, window, compare=False), groups)
+        sums = rollup_scores(scores(district, rules, window), groups)
         for g in groups:
             cell = sums[g]
             rows[g].append({**cell, "level": level(rules, cell["score"])})

@@ -95,13 +95,6 @@ def _registration(district: District) -> tuple[np.ndarray, np.ndarray]:
     return serving, registered
 
 
-def _share(part: np.ndarray, whole: np.ndarray) -> list[float | None]:
-    """``part / whole`` per unit, None where ``whole`` is 0."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.divide(part, whole)
-    return [None if w == 0 else r for r, w in zip(ratio.tolist(), whole.tolist(), strict=True)]
-
-
 def indicator_arrays(district: District, window: Window | None = None) -> dict[str, np.ndarray]:
     """Every indicator and count as one array over the incidence's unit rows (NaN: does
     not apply) — array operations over the projection, no loop per unit."""
@@ -161,45 +154,83 @@ def _street_codes(district: District) -> np.ndarray:
     )
 
 
-def unit_indicators(district: District, window: Window | None = None) -> dict[str, dict]:
-    """Indicator values and their counts per unit in scope (see the module docstring)."""
+def indicator_table(
+    district: District, window: Window | None = None
+) -> tuple[tuple[str, ...], dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The units in scope, each indicator's values (NaN: does not apply) and the counts
+    behind them, as arrays in ``district.scope_units`` order (once per snapshot and window)."""
     window = window or district.window
+    return district.memo(("indicator-table", window), lambda: _table(district, window))
+
+
+def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(whole != 0, np.divide(part, whole), np.nan)
+
+
+def _table(district: District, window: Window):
     quarters = window.months / 3
     a = indicator_arrays(district, window)
     rows = np.array([district.incidence.index[u] for u in district.scope_units], dtype=np.int64)
     col = {k: v[rows] for k, v in a.items()}
     activities, hosted = col["activities"], col["hosted"]
     values = {
-        "activities_per_quarter": (activities / quarters).tolist(),
-        "community_contacts_per_quarter": [
-            j / quarters if has else None
-            for j, has in zip(
-                col["community_joint"].tolist(), col["has_community"].tolist(), strict=True
-            )
-        ],
-        "hosted_share": _share(hosted, activities),
-        "distinct_partners": col["distinct_partners"].astype(np.int64).tolist(),
-        "partners_outside_street": col["partners_outside_street"].astype(np.int64).tolist(),
-        "dual_registration": _share(col["registered"], col["serving"]),
-        "member_participation": _share(col["took_part"], col["members"]),
-        "district_dependence": _share(col["by_district"], activities),
-        "balance": _share(hosted - col["attended"], activities),
+        "activities_per_quarter": activities / quarters,
+        "community_contacts_per_quarter": np.where(
+            col["has_community"], col["community_joint"] / quarters, np.nan
+        ),
+        "hosted_share": _ratio(hosted, activities),
+        "distinct_partners": col["distinct_partners"],
+        "partners_outside_street": col["partners_outside_street"],
+        "dual_registration": _ratio(col["registered"], col["serving"]),
+        "member_participation": _ratio(col["took_part"], col["members"]),
+        "district_dependence": _ratio(col["by_district"], activities),
+        "balance": _ratio(hosted - col["attended"], activities),
     }
     counts = {
-        "activities": activities.astype(np.int64).tolist(),
-        "hosted": hosted.astype(np.int64).tolist(),
-        "attended": col["attended"].astype(np.int64).tolist(),
-        "community_joint": col["community_joint"].tolist(),
-        "by_district": np.rint(col["by_district"]).astype(np.int64).tolist(),
-        "serving": col["serving"].astype(np.int64).tolist(),
-        "registered": col["registered"].astype(np.int64).tolist(),
-        "members": col["members"].astype(np.int64).tolist(),
-        "took_part": np.rint(col["took_part"]).astype(np.int64).tolist(),
+        "activities": activities,
+        "hosted": hosted,
+        "attended": col["attended"],
+        "community_joint": col["community_joint"],
+        "by_district": np.rint(col["by_district"]),
+        "serving": col["serving"],
+        "registered": col["registered"],
+        "members": col["members"],
+        "took_part": np.rint(col["took_part"]),
     }
-    result = {}
-    for j, uid in enumerate(district.scope_units):
-        row = {k: v[j] for k, v in values.items()}
-        row["counts"] = {k: v[j] for k, v in counts.items()}
-        row["counts"]["quarters"] = quarters
-        result[uid] = row
-    return result
+    counts["quarters"] = np.full(len(rows), quarters)
+    return tuple(district.scope_units), values, counts
+
+
+#: Indicators that count (whole numbers), and counts that are floats.
+_WHOLE = {"distinct_partners", "partners_outside_street"}
+_FLOAT_COUNTS = {"community_joint", "quarters"}
+
+
+def _rows(values: dict[str, np.ndarray], counts: dict[str, np.ndarray], index) -> list[dict]:
+    """Plain dicts (None where an indicator does not apply) for the units at ``index``."""
+    v = {k: a[index].tolist() for k, a in values.items()}
+    c = {k: a[index].tolist() for k, a in counts.items()}
+    out = []
+    for j in range(len(index)):
+        row = {
+            k: (None if x != x else int(x) if k in _WHOLE else x)
+            for k, x in ((k, v[k][j]) for k in v)
+        }
+        row["counts"] = {k: (x[j] if k in _FLOAT_COUNTS else int(x[j])) for k, x in c.items()}
+        out.append(row)
+    return out
+
+
+def unit_indicators(
+    district: District, window: Window | None = None, units: list[str] | None = None
+) -> dict[str, dict]:
+    """Indicator values and their counts per unit in scope (see the module docstring),
+    or only for ``units``."""
+    ids, values, counts = indicator_table(district, window)
+    if units is None:
+        index = np.arange(len(ids))
+    else:
+        position = {u: j for j, u in enumerate(ids)}
+        index = np.array([position[u] for u in units if u in position], dtype=np.int64)
+    return dict(zip((ids[j] for j in index), _rows(values, counts, index), strict=True))

@@ -8,10 +8,20 @@ import os
 import tempfile
 from pathlib import Path
 
+import numpy as np
 from flask import Blueprint, current_app, redirect, render_template, request, send_file, url_for
 
-from graphmodel.assessment import RulesError, RuleSet, assess, parse_rules, quarters, read_rules
-from graphmodel.assessment import rollup as roll_up
+from graphmodel.assessment import (
+    RulesError,
+    RuleSet,
+    Scores,
+    assess,
+    parse_rules,
+    quarters,
+    read_rules,
+    rollup_scores,
+    scores,
+)
 from graphmodel.assessment.followup import conversion, follow_up
 from graphmodel.district import District
 from graphmodel.records import ZoneKind
@@ -41,6 +51,15 @@ FOLLOWUP_ROWS = 300
 MAX_RULES = 100_000
 
 
+#: Ledger words for a status code of :class:`Scores` (-1: the rule does not apply).
+STATUS_BY_CODE = {-1: "不适用", 0: "红", 1: "黄", 2: "绿"}
+
+
+def _street_name(district: District, uid: str) -> str:
+    street = district.unit[uid].street
+    return district.zone[street].name if street in district.zone else street or ""
+
+
 def rules_path() -> Path:
     return Path(current_app.extensions["cobuild.settings"].rules)
 
@@ -60,10 +79,16 @@ def groups(district: District, *kinds: str) -> dict[str, dict]:
     }
 
 
-def rollups(district: District, cards: list[dict], *kinds: str) -> list[dict]:
+def rollups(district: District, result: Scores, *kinds: str) -> list[dict]:
     found = groups(district, *kinds)
-    sums = roll_up(cards, {z: g["units"] for z, g in found.items()})
+    sums = rollup_scores(result, {z: g["units"] for z, g in found.items()})
     return [{"id": z, "name": found[z]["name"], **row} for z, row in sums.items()]
+
+
+def _order(district: District, result: Scores) -> list[str]:
+    """Unit ids by street, best score first, then id (as the table lists them)."""
+    score = dict(zip(result.units, np.nan_to_num(result.score, nan=0.0).tolist(), strict=True))
+    return sorted(result.units, key=lambda u: (district.unit[u].street or "", -score[u], u))
 
 
 def follow_up_rows(district: District, rules: RuleSet) -> list[dict]:
@@ -89,29 +114,28 @@ def page():
     request_analysis = analysis()
     district = request_analysis.district()
     rules = current_rules()
-    cards = assess(district, rules)
+    result = scores(district, rules)
     rows = follow_up_rows(district, rules)
-    ordered = district.memo(
-        ("assessment-order", rules),
-        lambda: sorted(cards, key=lambda c: (c["street"] or "", -(c["score"] or 0), c["id"])),
-    )
+    ordered = district.memo(("assessment-order", rules), lambda: _order(district, result))
     number, pages = _page_number(len(ordered))
+    shown = ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    cards = {c["id"]: c for c in assess(district, rules, units=shown)}  # this page's only
     return render_template(
         "assessment.html",
         rules=rules,
-        cards=ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
+        cards=[cards[u] for u in shown],
         total=len(ordered),
         page=number,
         pages=pages,
         first=(number - 1) * PAGE_SIZE + 1,
         streets=district.memo(
             ("assessment-streets", rules),
-            lambda: rollups(district, cards, ZoneKind.STREET.value),
+            lambda: rollups(district, result, ZoneKind.STREET.value),
         ),
         zones=district.memo(
             ("assessment-zones", rules),
             lambda: rollups(
-                district, cards, ZoneKind.COLLABORATION_ZONE.value, ZoneKind.ALLIANCE.value
+                district, result, ZoneKind.COLLABORATION_ZONE.value, ZoneKind.ALLIANCE.value
             ),
         ),
         followup=rows[:FOLLOWUP_ROWS],
@@ -132,21 +156,28 @@ def ledger(district: District, rules: RuleSet) -> list[Sheet]:
         unit_headers += [name, f"{name}评定"]
     street_rows = []
     street_groups = groups(district, ZoneKind.STREET.value)
-    periods = quarters(district)
+    periods = [(label, scores(district, rules, window)) for label, window in quarters(district)]
+    by_street = sorted(
+        district.scope_units,
+        key=lambda u: (_street_name(district, u), u),
+    )
 
-    def unit_rows():  # one quarter's cards at a time: rows go to the file as they are made
-        for label, window in periods:
-            cards = assess(district, rules, window, compare=False)
-            for card in sorted(cards, key=lambda c: (c["street_name"], c["id"])):
-                row = [card["street_name"], label, card["id"], card["name"], card["score"]]
-                row.append(RATING_ZH.get(card["rating"], ""))
-                for result in card["rules"]:
-                    row += [result["value"], STATUS_ZH.get(result["status"], "不适用")]
+    def unit_rows():  # rows go to the file as they are made, from arrays, no card per unit
+        for label, result in periods:
+            position = {u: j for j, u in enumerate(result.units)}
+            values, status = result.values.tolist(), result.status.tolist()
+            for uid in by_street:
+                j = position[uid]
+                score = result.score[j]
+                row = [_street_name(district, uid), label, uid, district.unit[uid].name]
+                row += [None if score != score else float(score)]
+                row.append(RATING_ZH.get(result.rating[j], ""))
+                for value, code in zip(values[j], status[j], strict=True):
+                    row += [None if value != value else value, STATUS_BY_CODE[code]]
                 yield row
 
-    for label, window in periods:
-        cards = assess(district, rules, window, compare=False)
-        sums = roll_up(cards, {z: g["units"] for z, g in street_groups.items()})
+    for label, result in periods:
+        sums = rollup_scores(result, {z: g["units"] for z, g in street_groups.items()})
         for z, s in sums.items():
             street_rows.append(
                 [street_groups[z]["name"], label, s["units"], s["score"]]

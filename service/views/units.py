@@ -26,7 +26,7 @@ def page(unit_id: str):
     if unit_id not in set(district.scope_units):
         raise NotFound(f"no unit {unit_id!r} in scope", f"范围内没有单位 {unit_id!r}")
     profile = unit_profile(district, unit_id)
-    health = next(c for c in assess(district, current_rules()) if c["id"] == unit_id)
+    [health] = assess(district, current_rules(), units=[unit_id])
     return render_template(
         "unit.html",
         profile=profile,

@@ -271,3 +271,26 @@ def test_follow_up_leaves_out_units_outside_a_territory(bundle):
     inside = District(bundle, Window(END), dataclasses.replace(scope, territory=frozenset({"S1"})))
     rows = follow_up(inside, [Decision("U1", "U2", "accept", dt.datetime(2026, 1, 1))])
     assert [r["id"] for r in rows] == ["G1"]
+
+
+def test_array_scores_agree_with_the_cards_on_the_demo():
+    """The vectorised statuses, scores and ratings equal the per-card ones, unit by unit."""
+    import math
+
+    from graphmodel.assessment import assess, quarters, scores
+    from graphmodel.assessment.evaluate import STATUS_CODES
+    from loaders.demo import generate
+
+    demo = District.from_bundle(
+        generate(seed=3, scale="district", end=dt.date(2026, 6, 30)), Window(dt.date(2026, 6, 30))
+    )
+    rules = read_rules(None)[0]
+    for _, window in quarters(demo)[:2]:
+        result = scores(demo, rules, window)
+        for j, card in enumerate(assess(demo, rules, window, compare=False)):
+            score = None if math.isnan(result.score[j]) else result.score[j]
+            assert (card["id"], card["rating"]) == (result.units[j], result.rating[j])
+            assert card["score"] == pytest.approx(score)
+            assert [r["status"] for r in card["rules"]] == [
+                STATUS_CODES[c + 1] for c in result.status[j]
+            ]

@@ -60,7 +60,7 @@ def test_a_page_answers_with_progress_while_its_window_is_computed(
         elapsed = time.perf_counter() - started
     _settle(app)
     body = response.get_data(as_text=True)
-    assert (response.status_code, "正在计算：报告 1/6" in body) == (202, True)
+    assert (response.status_code, "正在计算：报告 1/7" in body) == (202, True)
     assert elapsed < 2
 
 
