@@ -62,23 +62,29 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def prepare(folder: Path) -> tuple[str, str]:
-    """The demo district in a store and an admin in an accounts file."""
+def prepare(folder: Path, store_url: str | None = None) -> tuple[str, str]:
+    """The demo district in a store (or ``store_url``, loaded already) and an admin in an
+    accounts file."""
     from graphmodel.store import open_store
     from loaders.demo import generate
     from service.accounts import Accounts
 
-    store_url = f"sqlite:///{folder}/demo.db"
-    store = open_store(store_url)
-    store.load(generate(seed=7, scale="district"), source="demo seed=7")
-    print(f"demo district: {store.counts()}", flush=True)
+    if store_url is None:
+        store_url = f"sqlite:///{folder}/demo.db"
+        store = open_store(store_url)
+        store.load(generate(seed=7, scale="district"), source="demo seed=7")
+    else:
+        store = open_store(store_url)
+    print(f"store: {store.counts()}", flush=True)
     accounts = folder / "accounts.db"
     Accounts(accounts).add("admin", "admin", password=PASSWORD)
     return store_url, str(accounts)
 
 
 def start_gunicorn(port: int, store_url: str, accounts: str, workers: int, threads: int):
+    results = str(Path(accounts).with_name("results.db"))
     env = dict(os.environ, COBUILD_STORE=store_url, COBUILD_ACCOUNTS=accounts)
+    env["COBUILD_RESULTS"] = results
     command = [
         sys.executable,
         "-m",
@@ -141,6 +147,20 @@ def _cookie(headers) -> str:
     raise SystemExit("no session cookie")
 
 
+def until_computed(port: int, cookie: str, in_a_row: int = 12, timeout: float = 900) -> float:
+    """Wait until ``/`` answers 200 ``in_a_row`` times (every worker has computed, or read,
+    the default window after its start); the seconds it took."""
+    started = time.monotonic()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    good = 0
+    while good < in_a_row and time.monotonic() - started < timeout:
+        status, _, _ = get(conn, "/", {"Cookie": cookie})
+        good = good + 1 if status == 200 else 0
+        if status != 200:
+            time.sleep(1)
+    return time.monotonic() - started
+
+
 def hammer(port: int, cookie: str, target: str, clients: int, seconds: float) -> Result:
     """``clients`` threads asking for ``target`` for ``seconds``."""
     latencies: list[float] = []
@@ -201,16 +221,19 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
     parser.add_argument("--record", action="store_true", help="append to bench/RESULTS.md")
+    parser.add_argument("--store", help="serve this loaded store instead of the demo district")
     args = parser.parse_args()
     seconds = min(args.seconds, MAX_SECONDS)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        store_url, accounts = prepare(folder)
+        store_url, accounts = prepare(folder, args.store)
         paths = targets(store_url)
         port = free_port()
         server = start_gunicorn(port, store_url, accounts, args.workers, args.threads)
         try:
             cookie = sign_in(port)
+            waited = until_computed(port, cookie)
+            print(f"background computation done in every worker after {waited:.0f} s", flush=True)
             share = seconds / len(paths)
             results = []
             for path in paths:  # a warm-up tenth (every worker computes its caches), not counted

@@ -10,7 +10,8 @@ Flask's threaded server (as ``cobuild serve`` does) from this checkout — and, 
 ``--before REV``, from that revision too (``git archive``), same store, one after the
 other. Measured, signed in, one request at a time:
 
-- **background**: from the server's start until ``/`` answers 200 (this code computes the
+- **background**: from the server's start until ``/`` answers 200, and the server's CPU
+  seconds until then (the machine is shared: CPU time is the steadier figure; this code computes the
   default window in the background and answers 202 with progress meanwhile; old code
   has no background: the first ``/`` is the computation);
 - per page: the first request after that, the median of 3 warm ones, and the size;
@@ -69,6 +70,7 @@ class Run:
 
     label: str
     background: float | None = None
+    background_cpu: float | None = None  # the server's CPU seconds until then
     pages: dict[str, tuple] = field(default_factory=dict)  # name: (first, warm, bytes, status)
     other_window: tuple | None = None  # (seconds, progress shown)
     rss: tuple[float, float] | None = None  # GB now, GB peak
@@ -115,6 +117,12 @@ def until_ready(port: int, cookie: str, path: str, timeout: float) -> tuple[floa
     return float("inf"), progress
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process (the machine is shared: wall time is not)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def memory(pid: int) -> tuple[float, float]:
     fields = dict(
         line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
@@ -151,6 +159,7 @@ def measure(label: str, code: Path, store_url: str, unit: str, timeout: float) -
             cookie = sign_in(port)
             seconds, _ = until_ready(port, cookie, "/", timeout * 4)
             run.background = time.perf_counter() - started if seconds < float("inf") else None
+            run.background_cpu = cpu_seconds(server.pid)
             print(f"  {label}: background {run.background} s", flush=True)
             for name, pattern in PAGES:
                 path = pattern.format(unit=unit)
@@ -191,7 +200,10 @@ def table(runs: list[Run], timeout: float) -> str:
     lines = [head, "|---|" + "---|" * len(runs)]
     lines.append(
         "| background after start | "
-        + " | ".join(seconds(r.background, timeout * 4) for r in runs)
+        + " | ".join(
+            f"{seconds(r.background, timeout * 4)} (server CPU {r.background_cpu:.0f} s)"
+            for r in runs
+        )
         + " |"
     )
     for name, _ in PAGES:
