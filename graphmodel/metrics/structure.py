@@ -212,10 +212,15 @@ def bridges(G: nx.Graph | SparseGraph) -> list[tuple]:
     S = as_sparse(G)
     if not len(S):
         return []
-    _, parent, rank, low = _low_points(S.matrix(None))
-    child = np.flatnonzero(parent >= 0)
-    child = child[low[child] > rank[parent[child]]]
-    found = [tuple(sorted((S.nodes[parent[c]], S.nodes[c]), key=S.index.get)) for c in child]
+    g = _igraph_of(S)
+    if g is not None:
+        ends = [g.es[e].tuple for e in g.bridges()]
+    else:
+        _, parent, rank, low = _low_points(S.matrix(None))
+        child = np.flatnonzero(parent >= 0)
+        child = child[low[child] > rank[parent[child]]]
+        ends = [(parent[c], c) for c in child]
+    found = [tuple(sorted((S.nodes[a], S.nodes[b]), key=S.index.get)) for a, b in ends]
     return sorted(found, key=lambda e: (S.index[e[0]], S.index[e[1]]))
 
 
@@ -228,6 +233,9 @@ def articulation_units(G: nx.Graph | SparseGraph) -> list:
     S = as_sparse(G)
     if not len(S):
         return []
+    g = _igraph_of(S)
+    if g is not None:
+        return [S.nodes[i] for i in sorted(g.articulation_points())]
     _, parent, rank, low = _low_points(S.matrix(None))
     child = np.flatnonzero(parent >= 0)
     p = parent[child]
@@ -247,6 +255,39 @@ def triangles(G: nx.Graph | SparseGraph) -> dict[Hashable, int]:
     """
     S = as_sparse(G)
     return dict(zip(S.nodes, _triangles(S.matrix(None)).tolist(), strict=True))
+
+
+#: Above this many units, clustering, bridges and articulation units are computed by
+#: igraph (already a dependency, for Louvain): the sparse-matrix paths were 2–5× slower
+#: at city scale (bench/analysis.py); below it, the graph is not worth converting.
+IGRAPH_ABOVE = 2_000
+
+
+def _igraph_of(S: SparseGraph):
+    """``S`` as an igraph graph (edges between node positions), once per graph; None when
+    igraph is missing or the graph is small."""
+    if len(S) <= IGRAPH_ABOVE:
+        return None
+    try:
+        import igraph
+    except ImportError:  # a speed-up only: the sparse paths give the same answers
+        return None
+    cached = S.__dict__.get("_igraph")
+    if cached is None:
+        upper = sp.triu(S.weight, k=1).tocoo()
+        cached = igraph.Graph(n=len(S), edges=np.column_stack((upper.row, upper.col)))
+        S.__dict__["_igraph"] = cached  # a frozen dataclass still has its own __dict__
+    return cached
+
+
+def _triangles_of(S: SparseGraph) -> np.ndarray:
+    """Triangles per unit of ``S`` (igraph's local transitivity on large graphs)."""
+    g = _igraph_of(S)
+    if g is None:
+        return _triangles(S.matrix(None))
+    degree = np.diff(S.weight.indptr).astype(np.float64)
+    local = np.asarray(g.transitivity_local_undirected(mode="zero"))
+    return np.rint(local * degree * (degree - 1) / 2).astype(np.int64)
 
 
 def _triangles(A: sp.csr_array, chunk: int = 4096) -> np.ndarray:
@@ -279,7 +320,7 @@ def clustering(G: nx.Graph | SparseGraph) -> dict[Hashable, float]:
     0.3333333333333333
     """
     S = as_sparse(G)
-    tri = _triangles(S.matrix(None))
+    tri = _triangles_of(S)
     degree = np.diff(S.weight.indptr)
     pairs = degree * (degree - 1)
     value = np.divide(2.0 * tri, pairs, out=np.zeros(len(S)), where=pairs > 0)
@@ -293,7 +334,7 @@ def transitivity(G: nx.Graph | SparseGraph) -> float:
     0.6
     """
     S = as_sparse(G)
-    tri = _triangles(S.matrix(None)).sum()
+    tri = _triangles_of(S).sum()
     degree = np.diff(S.weight.indptr).astype(np.float64)
     triples = (degree * (degree - 1)).sum() / 2
     return float(tri / triples) if triples else 0.0
