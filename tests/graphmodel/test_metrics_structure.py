@@ -160,3 +160,17 @@ def test_metrics_accept_the_sparse_form_too():
     """The sparse form of a graph gives the same answers as the NetworkX graph."""
     G = GRAPHS["karate"]
     assert betweenness(as_sparse(G)) == betweenness(G)
+
+
+def test_igraph_path_gives_the_sparse_answers_on_a_large_graph(monkeypatch):
+    """Above the size where igraph takes over, clustering, bridges and cut units are unchanged."""
+    from graphmodel.metrics import structure
+
+    G = nx.gnm_random_graph(2500, 4000, seed=7)
+    G.add_edges_from([(2500, 0), (2501, 2500)])  # a pendant path: two bridges, two cut units
+    found = {}
+    for above in (10**9, 100):
+        monkeypatch.setattr(structure, "IGRAPH_ABOVE", above)
+        S = as_sparse(G)
+        found[above] = (clustering(S), bridges(S), articulation_units(S))
+    assert found[100] == found[10**9]
