@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 from .records import UnitKind
@@ -31,9 +32,27 @@ def months_back(end: dt.date, months: int) -> list[str]:
     return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index - months + 1, index + 1)]
 
 
+_cache: OrderedDict[tuple, Overview] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
 def overview(store: Store, *, today: dt.date | None = None, months: int = 24) -> Overview:
-    """Counts of units by kind and street, and activities per month up to ``today``."""
+    """Counts of units by kind and street, and activities per month up to ``today``;
+    read once per store version (a city's store takes seconds to count this way)."""
     today = today or dt.date.today()
+    key = (store.url, store.version(), today, months)
+    with _cache_lock:
+        if key in _cache:
+            return _cache[key]
+    found = _overview(store, today, months)
+    with _cache_lock:
+        _cache[key] = found
+        while len(_cache) > 8:
+            _cache.popitem(last=False)
+    return found
+
+
+def _overview(store: Store, today: dt.date, months: int) -> Overview:
     units = store.units()
     kinds = Counter(u.kind for u in units)
     streets = Counter(u.street for u in units)

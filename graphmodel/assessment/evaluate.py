@@ -318,7 +318,14 @@ def quarters(district: District) -> list[tuple[str, Window]]:
 
 
 def heat_map(district: District, rules: RuleSet, groups: Mapping[str, Iterable[str]]) -> dict:
-    """Mean score per group (street) and quarter: ``{"periods": […], "rows": {group: [cell…]}}``."""
+    """Mean score per group (street) and quarter: ``{"periods": […], "rows": {group: [cell…]}}``;
+    once per snapshot, rules and groups."""
+    groups = {g: tuple(members) for g, members in groups.items()}
+    key = ("heat-map", rules, tuple(groups.items()))
+    return district.memo(key, lambda: _heat_map(district, rules, groups))
+
+
+def _heat_map(district: District, rules: RuleSet, groups: Mapping[str, tuple]) -> dict:
     periods = quarters(district)
     rows: dict[str, list[dict]] = {g: [] for g in groups}
     for _, window in periods:

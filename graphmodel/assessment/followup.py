@@ -113,6 +113,15 @@ def follow_up(district: District, decisions: Iterable[Decision], *, months: int 
             rows.append(
                 _row(district, "suggestion", key, units, decision.at.date(), months, by=decision.by)
             )
+    # Agreements change only with a load: their rows are worked out once per snapshot.
+    rows += district.memo(("followup-agreements", months), lambda: _agreements(district, months))
+    return rows
+
+
+def _agreements(district: District, months: int) -> list[dict]:
+    in_scope, known = set(district.scope_units), district.unit
+    today = district.window.end
+    rows = []
     for agreement in sorted(district.agreements, key=lambda a: a.id):
         units = [u for u in agreement.units if u in known]
         if agreement.status == AgreementStatus.DRAFT.value:
