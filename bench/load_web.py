@@ -151,10 +151,12 @@ def until_computed(port: int, cookie: str, in_a_row: int = 12, timeout: float = 
     """Wait until ``/`` answers 200 ``in_a_row`` times (every worker has computed, or read,
     the default window after its start); the seconds it took."""
     started = time.monotonic()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     good = 0
     while good < in_a_row and time.monotonic() - started < timeout:
+        # A new connection each time: gunicorn closes an idle keep-alive one after 2 s.
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
         status, _, _ = get(conn, "/", {"Cookie": cookie})
+        conn.close()
         good = good + 1 if status == 200 else 0
         if status != 200:
             time.sleep(1)
