@@ -243,7 +243,10 @@ def main() -> None:
                 results.append(hammer(port, cookie, path, args.clients, share * (1 - WARM_UP)))
         finally:
             server.terminate()
-            server.wait(10)
+            try:
+                server.wait(60)  # workers finish their requests (and a background step) first
+            except subprocess.TimeoutExpired:
+                server.kill()
     table = "\n".join(
         [
             "| target | requests | requests/s | p50 ms | p95 ms | p99 ms | errors |",
