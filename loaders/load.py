@@ -1,4 +1,4 @@
-"""The one way records enter a store: read, validate everything, then write once."""
+"""The one way records enter a store: read, validate and resolve everything, then write once."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from pathlib import Path
 
 from graphmodel.store import Store
 
-from .problems import LoadReport, Problem
+from .ledger_schema import is_ledger
+from .ledgers import LedgerReader, Resolution
+from .limits import Limits
+from .problems import LoadReport, Problem, Problems, TooManyErrors, stopped
 from .readers import RawTable, read_paths
-from .validate import check_references, parse
+from .validate import Parsed, check_duplicates, check_references, parse
 
 
 def load_tables(
@@ -19,26 +22,62 @@ def load_tables(
     *,
     source: str = "",
     dry_run: bool = False,
+    resolutions: Sequence[Resolution] = (),
+    limits: Limits | None = None,
 ) -> LoadReport:
     """Validate raw tables against each other and the store; write only if all is well.
 
+    Ledgers are read by name (:mod:`loaders.ledgers`): names that need the
+    planner's decision end up in ``report.review`` and nothing is written. The
+    planner's answers (``resolutions``) are remembered as aliases once written.
     The store is untouched when any error is found (or on ``dry_run``).
     """
-    parsed = parse(raw_tables)
-    check_references(parsed, store)
-    report = LoadReport(problems=[*problems, *parsed.problems])
+    limits = limits or Limits()
+    parsed = Parsed(problems=Problems(limit=limits.errors))
+    report = LoadReport(problems=parsed.problems)
+    aliases = []
+    try:
+        parsed.problems.extend(problems)
+        parse(raw_tables, parsed)
+        ledgers = [raw for raw in raw_tables if is_ledger(raw.table)]
+        if ledgers or resolutions:
+            found = LedgerReader(parsed, store, resolutions).read(ledgers)
+            report.review, report.rules, aliases = found.pending, dict(found.rules), found.aliases
+        check_duplicates(parsed)
+        check_references(parsed, store)
+        report.problems = list(parsed.problems)
+    except TooManyErrors:
+        report.problems = [*parsed.problems, stopped(limits.errors)]
+    report.sort()
     if not raw_tables and not report.errors:
         report.problems.append(Problem(source or "-", "没有可导入的表", "found no table to import"))
     if report.ok and not dry_run:
         report.counts = store.load(
             parsed.bundle, source=source, warnings=[str(w) for w in report.warnings]
         )
+        if aliases:
+            store.remember_aliases(aliases)
         report.written = True
     return report
 
 
-def load_paths(paths: Sequence[Path | str], store: Store, *, dry_run: bool = False) -> LoadReport:
+def load_paths(
+    paths: Sequence[Path | str],
+    store: Store,
+    *,
+    dry_run: bool = False,
+    resolutions: Sequence[Resolution] = (),
+    limits: Limits | None = None,
+) -> LoadReport:
     """Read files and folders (CSV, JSON, XLSX) and load them into ``store``."""
-    raw_tables, problems = read_paths(paths)
+    raw_tables, problems = read_paths(paths, limits)
     source = ", ".join(str(p) for p in paths)
-    return load_tables(raw_tables, problems, store, source=source, dry_run=dry_run)
+    return load_tables(
+        raw_tables,
+        problems,
+        store,
+        source=source,
+        dry_run=dry_run,
+        resolutions=resolutions,
+        limits=limits,
+    )

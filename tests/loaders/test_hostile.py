@@ -10,7 +10,8 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from loaders.readers import MAX_COLUMNS, MAX_XLSX_ENTRIES, read_file
+from loaders.limits import MAX_COLUMNS, MAX_XLSX_ENTRIES
+from loaders.readers import read_file
 
 QUICK = 5.0  # seconds: "refused quickly"; well above the ~0.1 s these take, so a busy machine
 # does not fail the test, and far below what parsing a bomb or 10⁶ columns would take
