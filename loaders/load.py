@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from graphmodel.store import Store
@@ -24,6 +24,7 @@ def load_tables(
     dry_run: bool = False,
     resolutions: Sequence[Resolution] = (),
     limits: Limits | None = None,
+    progress: Callable[[str, str], None] | None = None,
 ) -> LoadReport:
     """Validate raw tables against each other and the store; write only if all is well.
 
@@ -33,16 +34,20 @@ def load_tables(
     The store is untouched when any error is found (or on ``dry_run``).
     """
     limits = limits or Limits()
+    progress = progress or _quiet
     parsed = Parsed(problems=Problems(limit=limits.errors))
     report = LoadReport(problems=parsed.problems)
     aliases = []
     try:
         parsed.problems.extend(problems)
+        progress("检查单元格", "checking cells")
         parse(raw_tables, parsed)
         ledgers = [raw for raw in raw_tables if is_ledger(raw.table)]
         if ledgers or resolutions:
+            progress("匹配台账中的名称", "resolving the ledgers' names")
             found = LedgerReader(parsed, store, resolutions).read(ledgers)
             report.review, report.rules, aliases = found.pending, dict(found.rules), found.aliases
+        progress("检查编号与引用", "checking ids and references")
         check_duplicates(parsed)
         check_references(parsed, store)
         report.problems = list(parsed.problems)
@@ -52,13 +57,19 @@ def load_tables(
     if not raw_tables and not report.errors:
         report.problems.append(Problem(source or "-", "没有可导入的表", "found no table to import"))
     if report.ok and not dry_run:
+        progress(f"写入 {len(parsed.bundle):,} 条记录", f"writing {len(parsed.bundle):,} records")
         report.counts = store.load(
             parsed.bundle, source=source, warnings=[str(w) for w in report.warnings]
         )
         if aliases:
             store.remember_aliases(aliases)
         report.written = True
+    progress("完成", "done")
     return report
+
+
+def _quiet(zh: str, en: str) -> None:
+    """No progress to show."""
 
 
 def load_paths(
@@ -68,8 +79,11 @@ def load_paths(
     dry_run: bool = False,
     resolutions: Sequence[Resolution] = (),
     limits: Limits | None = None,
+    progress: Callable[[str, str], None] | None = None,
 ) -> LoadReport:
     """Read files and folders (CSV, JSON, XLSX) and load them into ``store``."""
+    if progress:
+        progress("读取文件", "reading the files")
     raw_tables, problems = read_paths(paths, limits)
     source = ", ".join(str(p) for p in paths)
     return load_tables(
@@ -80,4 +94,5 @@ def load_paths(
         dry_run=dry_run,
         resolutions=resolutions,
         limits=limits,
+        progress=progress,
     )
