@@ -53,7 +53,12 @@ def test_a_cell_of_five_names_splits_on_every_separator():
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("区财政局", "government"), ("东湖小学", "school"), ("卫生院", "hospital"), ("商会", "social_org")],
+    [
+        ("区财政局", "government"),
+        ("东湖小学", "school"),
+        ("卫生院", "hospital"),
+        ("商会", "social_org"),
+    ],
 )
 def test_unit_kinds_come_from_keywords(text, kind):
     """Free-text kinds and names map to unit kinds by keywords."""
@@ -101,7 +106,9 @@ def test_the_street_of_the_ledger_picks_one_of_two_same_names():
 
 def test_a_typo_is_offered_as_a_candidate_not_merged():
     """A one-character typo ranks the right unit first but is not taken without review."""
-    directory = Directory([Unit("U1", "区统计局", "government", "S1"), Unit("U2", "区档案馆", "government", "S1")])
+    directory = Directory(
+        [Unit("U1", "区统计局", "government", "S1"), Unit("U2", "区档案馆", "government", "S1")]
+    )
     found = directory.resolve("区统记局")
     assert isinstance(found, Unresolved)
     assert found.candidates[0].unit == "U1"
