@@ -14,6 +14,7 @@ its record in place.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -34,6 +35,8 @@ from .resolve import Candidate, Directory, Resolved, Unresolved
 
 #: Hosts that mean "the district pushed it", not a unit.
 DISTRICT_HOSTS = frozenset({"区委", "区委组织部", "district", "district office"})
+#: Roster columns copied onto the unit as they are.
+_ROSTER_FIELDS = ("community", "headcount", "lat", "lon", "offers", "needs")
 #: Notes about names matched by a rule other than "exact", at most this many.
 MAX_RULE_NOTES = 200
 _RULE_ZH = {"alias": "确认过的别名", "normalised": "规范化后的名称", "similar": "高度相似的名称"}
@@ -272,20 +275,15 @@ class LedgerReader:
                 continue
             name = clean(values["name"])
             kind = self._unit_kind(values.get("kind"), name, raw, row)
+            given = {f: values[f] for f in _ROSTER_FIELDS if f in values}
             existing = self._same_unit(name, street)
-            unit = Unit(
-                existing.id if existing else stable_id("U", normalise(name), street),
-                name,
-                kind,
-                street,
-                values.get("community"),
-                values.get("headcount"),
-                values.get("lat"),
-                values.get("lon"),
-                existing.zones if existing else (),
-                values.get("offers", ()),
-                values.get("needs", ()),
-            )
+            if existing is not None:
+                # Blank cells keep what the store knows (offers, zones, coordinates …).
+                kind = kind if values.get("kind") else existing.kind
+                unit = dataclasses.replace(existing, name=name, kind=kind, **given)
+            else:
+                unit_id = stable_id("U", normalise(name), street)
+                unit = Unit(unit_id, name, kind, street, **given)
             self.add("units", unit, raw, row)
             self.directory.add(unit)
 
