@@ -29,10 +29,14 @@ def test_a_sheet_is_recognised_by_its_headers_and_says_so(tmp_path, empty_store,
     empty_store.load(Bundle(zones=small_bundle.zones, units=small_bundle.units))
     report = load_paths([workbook(tmp_path, ROSTER)], empty_store)
     assert report.written, [str(p) for p in report.problems]
-    assert any("read as unit_roster" in n.message_en and "headers" in n.message_en for n in report.notes)
+    assert any(
+        "read as unit_roster" in n.message_en and "headers" in n.message_en for n in report.notes
+    )
 
 
-def test_roster_units_get_stable_ids_and_existing_units_keep_theirs(tmp_path, empty_store, small_bundle):
+def test_roster_units_get_stable_ids_and_existing_units_keep_theirs(
+    tmp_path, empty_store, small_bundle
+):
     """New units get ids from name and street; 桂花社区居委会 in 清河街道 is the known U1."""
     empty_store.load(Bundle(zones=small_bundle.zones, units=small_bundle.units))
     path = workbook(tmp_path, ROSTER)
@@ -91,7 +95,9 @@ def test_a_dual_registration_ledger_updates_and_adds_members(tmp_path, empty_sto
     assert again.counts["members"].as_dict() == {"added": 0, "updated": 0, "unchanged": 2}
 
 
-def test_a_member_of_a_unit_without_party_organisation_is_refused(tmp_path, empty_store, small_bundle):
+def test_a_member_of_a_unit_without_party_organisation_is_refused(
+    tmp_path, empty_store, small_bundle
+):
     """华远建设 has no party organisation: the row is an error naming the unit column."""
     empty_store.load(small_bundle)
     rows = [DUAL[0], ["赵敏", "", "华远建设有限公司", "桂花社区", ""]]
