@@ -45,15 +45,39 @@ def activity_row(
     hosts = [u for u, r in taking_part.items() if r == "host"]
     initiator = DISTRICT if district else (hosts[0] if hosts else None)
     kind = activity_kind_of(reader, raw, row, values)
-    activity = activity_record(values, kind, initiator, initiator or "")
+    activity = activity_record(values, kind, initiator, _host_key(district, taking_part))
     agreement = _agreement(reader, raw, row, values.get("agreement"))
     if agreement:
         activity = dataclasses.replace(activity, agreement=agreement)
-    reader.add("activities", activity, raw, row)
-    for unit, role in taking_part.items():
-        reader.add("participations", Participation(activity.id, unit, role=role), raw, row)
-    for member in _members(reader, raw, row, values.get("members", ()), taking_part):
-        reader.add("participations", Participation(activity.id, member=member), raw, row)
+    first = reader.activity_rows.setdefault(activity.id, row)
+    if first == row:
+        reader.add("activities", activity, raw, row)
+    else:  # the same date, title and host again: one activity listed on two rows
+        reader.problem(
+            raw,
+            row,
+            "title",
+            f"与第 {first} 行日期、名称、牵头单位相同，合并为同一活动",
+            f"same date, title and host as row {first}: taken as the same activity",
+            "note",
+        )
+    taking = [Participation(activity.id, unit, role=role) for unit, role in taking_part.items()]
+    members = _members(reader, raw, row, values.get("members", ()), taking_part)
+    taking += [Participation(activity.id, member=member) for member in members]
+    for participation in taking:
+        if participation.id not in reader.taking_part:
+            reader.taking_part.add(participation.id)
+            reader.add("participations", participation, raw, row)
+
+
+def _host_key(district: bool, taking_part: dict[str, str]) -> str:
+    """Who hosted, for the activity's id: the host units (and the district). An activity
+    with no host unit (the district's own) is told apart by the units that took part."""
+    hosts = sorted(u for u, r in taking_part.items() if r == "host")
+    key = ([DISTRICT] if district else []) + hosts
+    if not hosts:
+        key += sorted(taking_part)
+    return "|".join(key)
 
 
 def _agreement(reader: LedgerReader, raw, row, text: str | None) -> str | None:
