@@ -189,3 +189,16 @@ def test_a_new_unit_and_an_ignored_name_from_the_review(store: Store, tmp_path):
     new = [u for u in store.units() if u.name == "星火书店"]
     assert [(u.street, u.id.startswith("U-")) for u in new] == [("S2", True)]
     assert {p.unit for p in store.participations()} == {"U1", new[0].id}
+
+
+def test_two_rows_of_one_activity_are_merged(empty_store, tmp_path):
+    """The same date, title and host on two rows: one activity with the units of both, noted."""
+    empty_store.load(Bundle(zones=ZONES, units=UNITS))
+    rows = [
+        ["2024.6.1", "读书会", "", "团结社区", "区统计局", ""],
+        ["2024.6.1", "读书会", "", "团结社区", "东湖小学", ""],
+    ]
+    report = load_paths([ledger(tmp_path / "6月.xlsx", rows)], empty_store)
+    assert report.counts["activities"].added == 1
+    assert {p.unit for p in empty_store.participations()} == {"U1", "U2", "U4"}
+    assert any(n.row == 4 and "same activity" in n.message_en for n in report.notes)
