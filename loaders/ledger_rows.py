@@ -27,9 +27,43 @@ def activity_row(
         if not street:
             reader.problem(raw, row, "street", *reader.unknown_street(values["street"]))
             ok = False
-    district = False
-    taking_part: dict[str, str] = {}  # unit id → role (the first role given wins)
-    pending = False
+    district, taking_part = _units_of_row(reader, raw, row, values, street)
+    if taking_part is None or not ok:
+        return
+    hosts = [u for u, r in taking_part.items() if r == "host"]
+    initiator = DISTRICT if district else (hosts[0] if hosts else None)
+    kind = activity_kind_of(reader, raw, row, values)
+    activity = activity_record(values, kind, initiator, _host_key(district, taking_part))
+    agreement = _agreement(reader, raw, row, values.get("agreement"))
+    if agreement:
+        activity = dataclasses.replace(activity, agreement=agreement)
+    first = reader.activity_rows.setdefault(activity.id, (id(raw), row))
+    if first == (id(raw), row):
+        reader.add("activities", activity, raw, row)
+    else:  # the same date, title and host again: one activity listed on two rows
+        reader.problem(
+            raw,
+            row,
+            "title",
+            f"与第 {first[1]} 行日期、名称、牵头单位相同，合并为同一活动",
+            f"same date, title and host as row {first[1]}: taken as the same activity",
+            "note",
+        )
+    taking = [Participation(activity.id, unit, role=role) for unit, role in taking_part.items()]
+    members = _members(reader, raw, row, values.get("members", ()), taking_part)
+    taking += [Participation(activity.id, member=member) for member in members]
+    for participation in taking:
+        if participation.id not in reader.taking_part:
+            reader.taking_part.add(participation.id)
+            reader.add("participations", participation, raw, row)
+
+
+def _units_of_row(reader, raw, row, values, street) -> tuple[bool, dict[str, str] | None]:
+    """(district initiated?, unit id → role) of a row; None while a name is pending.
+
+    The first role a unit is given wins (hosts, then co-hosts, then guests).
+    """
+    district, taking_part, pending = False, {}, False
     for column, role in (("hosts", "host"), ("co_hosts", "co-host"), ("guests", "guest")):
         for name in values.get(column, ()):
             if column == "hosts" and clean(name) in DISTRICT_HOSTS:
@@ -40,34 +74,7 @@ def activity_row(
                 pending = True
             elif unit is not None:
                 taking_part.setdefault(unit, role)
-    if pending or not ok:
-        return
-    hosts = [u for u, r in taking_part.items() if r == "host"]
-    initiator = DISTRICT if district else (hosts[0] if hosts else None)
-    kind = activity_kind_of(reader, raw, row, values)
-    activity = activity_record(values, kind, initiator, _host_key(district, taking_part))
-    agreement = _agreement(reader, raw, row, values.get("agreement"))
-    if agreement:
-        activity = dataclasses.replace(activity, agreement=agreement)
-    first = reader.activity_rows.setdefault(activity.id, row)
-    if first == row:
-        reader.add("activities", activity, raw, row)
-    else:  # the same date, title and host again: one activity listed on two rows
-        reader.problem(
-            raw,
-            row,
-            "title",
-            f"与第 {first} 行日期、名称、牵头单位相同，合并为同一活动",
-            f"same date, title and host as row {first}: taken as the same activity",
-            "note",
-        )
-    taking = [Participation(activity.id, unit, role=role) for unit, role in taking_part.items()]
-    members = _members(reader, raw, row, values.get("members", ()), taking_part)
-    taking += [Participation(activity.id, member=member) for member in members]
-    for participation in taking:
-        if participation.id not in reader.taking_part:
-            reader.taking_part.add(participation.id)
-            reader.add("participations", participation, raw, row)
+    return district, None if pending else taking_part
 
 
 def _host_key(district: bool, taking_part: dict[str, str]) -> str:

@@ -81,9 +81,9 @@ def test_a_million_short_rows_are_refused_within_the_upload_bounds():
     del rows
     before = rss_mb()
     tables, problems = [], []
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the machine running the tests is shared
     read_file(lambda: data, "rows.xlsx", tables, problems, UPLOAD)
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
     assert tables == [] and "100,000 rows" in problems[0].message_en
     assert "cobuild load" in problems[0].message_en
