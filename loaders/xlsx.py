@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .limits import MAX_COLUMNS, MAX_XLSX_ENTRIES, MAX_XLSX_RATIO, Limits
 from .problems import Problem
 from .readers import EXPLANATION_SHEETS, RawTable, take_table
+from .sheet_xml import sheet_rows
 
 #: Rows of a single filled cell above the header that are taken as its title.
 TITLE_ROWS = 3
@@ -136,23 +137,15 @@ def _filled(values: tuple) -> int:
 
 def _sheet_rows(sheet, label: str, limits: Limits, cells: list[int]) -> Iterator[tuple[int, tuple]]:
     """(row number, values) of the rows stored in the sheet, bounded by ``limits``."""
-    from openpyxl.worksheet._reader import WorkSheetParser
-
     workbook = sheet.book.parser.wb
-    with sheet.open() as source, warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        parser = WorkSheetParser(
-            source,
-            sheet.book.shared_strings,
-            data_only=True,
-            epoch=workbook.epoch,
-            date_formats=workbook._date_formats,
-            timedelta_formats=workbook._timedelta_formats,
+    with sheet.open() as source:
+        rows = sheet_rows(
+            source, sheet.book.shared_strings, set(workbook._date_formats), workbook.epoch
         )
-        for number, found in parser.parse():
+        for number, found in rows:
             if number > limits.rows + 1:
                 raise _Refused(limits.too_many_rows(label, sheet.title, number))
-            width = max((c["column"] for c in found), default=0)
+            width = max((c for c, _ in found), default=0)
             if width > MAX_COLUMNS:
                 raise _Refused(
                     Problem(
@@ -167,8 +160,8 @@ def _sheet_rows(sheet, label: str, limits: Limits, cells: list[int]) -> Iterator
             if cells[0] > limits.cells:
                 raise _Refused(limits.too_many_cells(label, sheet.title, number))
             values = [None] * width
-            for cell in found:
-                values[cell["column"] - 1] = cell["value"]
+            for column, value in found:
+                values[column - 1] = value
             yield number, tuple(values)
 
 

@@ -153,22 +153,6 @@ def test_a_corrected_row_updates_its_activity_in_place(store: Store, tmp_path):
     assert [a.kind for a in store.activities()] == ["joint_meeting"]
 
 
-def test_aliases_persist_and_the_latest_answer_wins(store: Store):
-    """Aliases read back as written; a new answer for a name and street replaces the old."""
-    store.load(Bundle(zones=ZONES, units=UNITS))
-    store.remember_aliases([Alias("区统记局", "S1", "U2"), Alias("全体党员", "", "")])
-    store.remember_aliases([Alias("区统记局", "S1", "U5")])
-    assert store.aliases() == [Alias("全体党员", "", ""), Alias("区统记局", "S1", "U5")]
-
-
-def test_aliases_do_not_change_the_content_version(store: Store):
-    """Remembering names is not analysed content: the version stays."""
-    store.load(Bundle(zones=ZONES, units=UNITS))
-    version = store.version()
-    store.remember_aliases([Alias("区统记局", "S1", "U2")])
-    assert store.version() == version
-
-
 def test_a_new_unit_and_an_ignored_name_from_the_review(store: Store, tmp_path):
     """新建单位 creates a unit with a stable id in the chosen street; 忽略 drops the name."""
     store.load(Bundle(zones=ZONES, units=UNITS))
