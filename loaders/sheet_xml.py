@@ -137,3 +137,56 @@ def _iso(text: str) -> object:
         return dt.datetime.fromisoformat(text.rstrip("Z"))
     except ValueError:
         return text
+
+
+class _Strings:
+    """Collects the shared strings table: the text of each ``<si>`` (runs joined, no phonetics)."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self.strings: list[str] = []
+        self.parts: list[str] | None = None
+        self.in_t = False
+        self.phonetic = 0
+
+    def start(self, name: str, attrs: dict) -> None:
+        if name == "si":
+            self.parts = []
+        elif name == "rPh":
+            self.phonetic += 1
+        elif name == "t" and self.parts is not None and not self.phonetic:
+            self.in_t = True
+
+    def end(self, name: str) -> None:
+        if name == "si":
+            self.strings.append("".join(self.parts or ()))
+            self.parts = None
+            if len(self.strings) > self.most:
+                raise SheetXMLError(f"more than {self.most:,} shared strings")
+        elif name == "rPh":
+            self.phonetic -= 1
+        elif name == "t":
+            self.in_t = False
+
+    def chars(self, data: str) -> None:
+        if self.in_t and self.parts is not None:
+            self.parts.append(data)
+
+
+def shared_strings(source: BinaryIO, most: int) -> list[str]:
+    """The shared strings of a workbook part, at most ``most`` of them."""
+    reader = _Strings(most)
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    parser.StartElementHandler = reader.start
+    parser.EndElementHandler = reader.end
+    parser.CharacterDataHandler = reader.chars
+    parser.StartDoctypeDeclHandler = _refuse
+    parser.EntityDeclHandler = _refuse
+    try:
+        while chunk := source.read(CHUNK):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise SheetXMLError(f"shared strings: {exc}") from None
+    return reader.strings

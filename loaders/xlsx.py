@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .limits import MAX_COLUMNS, MAX_XLSX_ENTRIES, MAX_XLSX_RATIO, Limits
 from .problems import Problem
 from .readers import EXPLANATION_SHEETS, RawTable, take_table
-from .sheet_xml import sheet_rows
+from .sheet_xml import shared_strings, sheet_rows
 
 #: Rows of a single filled cell above the header that are taken as its title.
 TITLE_ROWS = 3
@@ -43,7 +43,7 @@ def read_xlsx(
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about features it drops
-            book, sheets = _open(data)
+            book, sheets = _open(data, limits)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken files
         problems.append(
             Problem(label, f"无法读取工作簿：{exc}", f"cannot read the workbook: {exc}")
@@ -70,14 +70,19 @@ class _Sheet:
         return self.book.archive.open(self.path)
 
 
-def _open(data: bytes):
-    """openpyxl's reader with strings, workbook and styles read, and the sheets' parts."""
+def _open(data: bytes, limits: Limits):
+    """openpyxl's reader with workbook and styles read, our shared strings (bounded by the
+    cell limit: a string no cell uses is no data), and the sheets' parts."""
     from openpyxl.reader.excel import ExcelReader
     from openpyxl.styles.stylesheet import apply_stylesheet
+    from openpyxl.xml.constants import SHARED_STRINGS
 
     book = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
     book.read_manifest()
-    book.read_strings()
+    part = book.package.find(SHARED_STRINGS)
+    if part is not None:
+        with book.archive.open(part.PartName[1:]) as source:
+            book.shared_strings = shared_strings(source, limits.cells)
     book.read_workbook()
     apply_stylesheet(book.archive, book.parser.wb)
     sheets = [

@@ -183,3 +183,38 @@ def test_every_reader_failure_is_a_problem_not_an_exception(empty_store):
     read_file(lambda: b"\xff\xfe not json", "units.json", tables, problems)
     report = load_tables(tables, problems, empty_store)
     assert not report.written and report.errors[0].file == "units.json"
+
+
+def test_shared_strings_are_read_with_runs_and_without_phonetics(tmp_path, empty_store):
+    """Rich-text runs join into one string; phonetic guides (rPh) are left out."""
+    strings = (
+        f"<sst {NS}><si><t>id</t></si><si><t>name</t></si><si><t>kind</t></si>"
+        "<si><t>U1</t></si><si><r><t>区统</t></r><r><t>计局</t></r><rPh><t>tongji</t></rPh></si>"
+        "<si><t>government</t></si></sst>"
+    ).encode()
+    cells = [["A1", 0, "B1", 1, "C1", 2], ["A2", 3, "B2", 4, "C2", 5]]
+    rows = "".join(
+        f'<row r="{n}">'
+        + "".join(
+            f'<c r="{ref}" t="s"><v>{i}</v></c>' for ref, i in zip(r[::2], r[1::2], strict=True)
+        )
+        + "</row>"
+        for n, r in enumerate(cells, start=1)
+    )
+    sheet = f"<worksheet {NS}><sheetData>{rows}</sheetData></worksheet>".encode()
+    override = (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(with_sheet(sheet))) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", override)
+            dst.writestr(info.filename, data)
+        dst.writestr("xl/sharedStrings.xml", strings)
+    (tmp_path / "book.xlsx").write_bytes(out.getvalue())
+    report = load_paths([tmp_path / "book.xlsx"], empty_store)
+    assert report.written, [str(p) for p in report.problems]
+    assert [u.name for u in empty_store.units()] == ["区统计局"]
