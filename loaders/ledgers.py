@@ -101,8 +101,8 @@ class LedgerReader:
         self._pending: dict[tuple[str, str], PendingName] = {}
         self._noted: set[tuple[str, str]] = set()
         self._members: dict[str, dict[str, list[Member]]] | None = None
-        #: ledger activity id → the row that first listed it; participations written
-        self.activity_rows: dict[str, int] = {}
+        #: ledger activity id → (raw table, row) that first listed it; participations written
+        self.activity_rows: dict[str, tuple[int, int]] = {}
         self.taking_part: set[str] = set()
 
     # -- streets -------------------------------------------------------------
