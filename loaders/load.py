@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from graphmodel.store import Store
@@ -33,6 +35,13 @@ def load_tables(
     planner's answers (``resolutions``) are remembered as aliases once written.
     The store is untouched when any error is found (or on ``dry_run``).
     """
+    with paused_gc():
+        return _load_tables(
+            raw_tables, problems, store, source, dry_run, resolutions, limits, progress
+        )
+
+
+def _load_tables(raw_tables, problems, store, source, dry_run, resolutions, limits, progress):
     limits = limits or Limits()
     progress = progress or _quiet
     parsed = Parsed(problems=Problems(limit=limits.errors))
@@ -68,6 +77,23 @@ def load_tables(
     return report
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a load builds its records.
+
+    A ledger of 200,000 rows makes millions of small objects, none of them in
+    cycles; with the collector on, its full passes over the growing heap made
+    resolving names superlinear (83 s at M against 2 s at a tenth of the size).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _quiet(zh: str, en: str) -> None:
     """No progress to show."""
 
@@ -84,7 +110,8 @@ def load_paths(
     """Read files and folders (CSV, JSON, XLSX) and load them into ``store``."""
     if progress:
         progress("读取文件", "reading the files")
-    raw_tables, problems = read_paths(paths, limits)
+    with paused_gc():
+        raw_tables, problems = read_paths(paths, limits)
     source = ", ".join(str(p) for p in paths)
     return load_tables(
         raw_tables,

@@ -51,7 +51,7 @@ _SHORTEST = 2
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
-@lru_cache(maxsize=1 << 16)  # ledgers repeat the same names thousands of times
+@lru_cache(maxsize=1 << 18)  # ledgers repeat the same names thousands of times
 def clean(name: str) -> str:
     """A name as written, without surrounding or doubled spaces (full-width too).
 
@@ -61,7 +61,7 @@ def clean(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).split())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def normalise(name: str) -> str:
     """The key under which variants of one unit's name meet.
 

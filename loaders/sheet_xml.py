@@ -74,6 +74,8 @@ class _Reader:
             return value.strip() in ("1", "true")
         if kind == "d":
             return _iso(value)
+        if not value.strip():
+            return None
         number = float(value) if any(c in value for c in ".eE") else int(value)
         if self.style is not None and int(self.style) in self.date_styles:
             return _excel_date(number, self.epoch)
