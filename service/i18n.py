@@ -337,6 +337,19 @@ EN: dict[str, str] = {
         "Playback: green ties are new in the period; a thick red border marks units that fell"
         " silent (active the period before, not in this one)."
     ),
+    # data date, window and partial periods (issue 11 §1)
+    "数据截至": "Data as of",
+    "尚无活动数据": "No activity data yet",
+    "数据已超过三个月未更新：页面默认显示数据截止日前的一年。请导入最新的活动台账。": (
+        "The data are more than three months old: pages show the year up to the data date"
+        " by default. Import the latest activity ledger."
+    ),
+    "时间窗口": "Window",
+    "部分": "partial",
+    "部分期间：窗口或数据只覆盖该期的一部分天数。": (
+        "Partial period: the window or the data cover only part of its days."
+    ),
+    "其他街道": "other street",
 }
 
 

@@ -75,7 +75,7 @@ def page():
     district = request_analysis.district()
     rules = current_rules()
     cards = assess(district, rules)
-    rows = follow_up_rows(district, rules)
+    rows = request_analysis.shown(follow_up_rows(district, rules))
     return render_template(
         "assessment.html",
         rules=rules,
