@@ -7,6 +7,7 @@ each is checked against the permission its view declares with ``@requires``.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -28,6 +29,19 @@ INSIDE = {
 OUTSIDE = {"unit_id": "U4"}
 #: What a street planner of S1 must never see: the names of S2's units.
 OUTSIDE_NAMES = ("华远建设有限公司", "区档案馆")
+OUTSIDE_IDS = ("U3", "U4")
+#: All a street planner learns of another street's partner unit.
+PARTNER_FIELDS = {
+    "name",
+    "kind",
+    "kind_zh",
+    "street",
+    "street_name",
+    "outside",
+    "joint",
+    "hosted_for_them",
+    "hosted_by_them",
+}
 MEMBER_NAMES = ("张伟", "李娜")
 FULL_NUMBERS = ("13812345678", "110101199003071234", "19900307")
 
@@ -120,8 +134,9 @@ def test_route_role_matrix(app, session_for):
     assert wrong == []
 
 
-def test_a_street_planner_sees_nothing_of_other_streets(app, session_for):
-    """Every page, JSON answer and export a street planner of S1 may read omits S2's units."""
+def test_a_street_planner_gets_no_id_of_another_streets_unit(app, session_for):
+    """No page, JSON answer or export a street planner of S1 may read carries S2's unit ids
+    (other streets' units appear by name, kind and street only)."""
     leaks = []
     for endpoint, method, rule in routes(app):
         if method != "GET" or endpoint == "static":
@@ -130,8 +145,27 @@ def test_a_street_planner_sees_nothing_of_other_streets(app, session_for):
             response = fetch(session_for("street"), path_of(app, rule, samples))
             if response.status_code == 200:
                 text = text_of(response)
-                leaks += [f"{rule.rule}: {n}" for n in OUTSIDE_NAMES if n in text]
+                leaks += [f"{rule.rule}: {i}" for i in OUTSIDE_IDS if re.search(rf"\b{i}\b", text)]
     assert leaks == []
+
+
+@pytest.mark.parametrize("path", ["/units/U4", "/api/v1/units/U4", "/units/U3"])
+def test_another_streets_unit_is_not_found_for_a_street_planner(session_for, path):
+    """The unit page of another street's unit stays closed to a street planner."""
+    assert fetch(session_for("street"), path).status_code == 404
+
+
+def test_other_streets_partners_show_by_name_kind_and_street_only(session_for):
+    """U2's partners in S2 (through the joint branch and the district meeting) count and
+    show, without an id, a link, members or personal fields."""
+    answer = session_for("street").get("/api/v1/units/U2?end=2026-07-31").get_json()
+    outside = [p for p in answer["partners"] if p.get("outside")]
+    assert {p["name"] for p in outside} == set(OUTSIDE_NAMES)
+    for partner in outside:
+        assert "id" not in partner and partner["street"] == "S2" and partner["kind"]
+        assert set(partner) <= PARTNER_FIELDS
+    page = session_for("street").get("/units/U2?end=2026-07-31").get_data(as_text=True)
+    assert "区档案馆" in page and "/units/U3" not in page
 
 
 def test_viewers_never_see_members_names(app, session_for):
