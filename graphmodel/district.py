@@ -43,7 +43,7 @@ from .projection import (
 )
 from .records import Activity, Agreement, Member, Participation, PartyOrg, Unit, Zone, ZoneKind
 from .store import Bundle, Store
-from .window import WHOLE_DISTRICT, Period, Scope, Window
+from .window import LAST_END, WHOLE_DISTRICT, Period, Scope, Window
 
 #: How many snapshots the cache keeps (each holds one district's records).
 CACHE_SIZE = 4
@@ -60,8 +60,12 @@ class District:
         *,
         source: str = "",
         version: str = "",
+        data_end: dt.date | None = None,
     ) -> None:
         self.window = window
+        #: The latest activity the records hold (beyond the window too): periods after it
+        #: are partial. Given by a store, which reads only up to the window's end.
+        self.data_end = data_end or max((a.date for a in bundle.activities), default=None)
         self.scope = scope
         self.source = source
         self.version = version
@@ -113,7 +117,14 @@ class District:
             activities=store.activities(None, window.end),
             participations=store.participations(None, window.end),
         )
-        return cls(bundle, window, scope, source=store.url, version=version)
+        return cls(
+            bundle,
+            window,
+            scope,
+            source=store.url,
+            version=version,
+            data_end=store.last_activity(LAST_END),
+        )
 
     def _check_scope(self) -> None:
         streets = {u.street for u in self.units if u.street}
@@ -194,15 +205,10 @@ class District:
             ),
         )
 
-    @property
-    def data_end(self) -> dt.date | None:
-        """The date of the latest activity up to the window's end (None without one)."""
-        return self.shared("data_end", lambda: max((a.date for a in self.activities), default=None))
-
     def periods(self, freq: str = "month") -> list[Period]:
         """The window's calendar months or quarters; a period is ``partial`` when the
-        window cuts it or the data end before its last day (a quarter holding one day
-        of data must not read as a collapse)."""
+        window cuts it or the records end before its last day (a quarter holding one
+        day of data must not read as a collapse)."""
         end = self.data_end
         return [
             p
