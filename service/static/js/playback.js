@@ -67,7 +67,8 @@
       return silent[n.id] ? { id: n.id, color: { background: "#ffffff", border: SILENT }, borderWidth: 4 } : n;
     }));
     var fresh = edges.filter(function (e) { return e[3]; }).length;
-    this.label.textContent = p.period;
+    // A period the window or the data cut short says so, lest it read as a collapse.
+    this.label.textContent = p.period + (p.partial ? " (" + panel.getAttribute("data-label-partial") + ")" : "");
     this.stats.textContent = panel.getAttribute("data-label-ties") + " " + edges.length + " · " +
       panel.getAttribute("data-label-new") + " " + fresh + " · " +
       panel.getAttribute("data-label-silent") + " " + p.silent.length;
