@@ -149,7 +149,7 @@ def language_url(lang: str) -> str:
     """This very page in ``lang``: every argument of the request kept."""
     args = request.args.to_dict(flat=False)
     args["lang"] = [lang]
-    return request.path + "?" + urlencode(args, doseq=True)
+    return request.script_root + request.path + "?" + urlencode(args, doseq=True)
 
 
 def data_as_of() -> DataDate | None:

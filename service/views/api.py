@@ -13,7 +13,7 @@ from graphmodel.overview import territory_counts
 from graphmodel.profile import unit_profile, unit_rows
 from graphmodel.report import report
 
-from ..access import can, requires
+from ..access import can, requires, territory_streets
 from ..extensions import store
 from ..params import analysis
 from ..privacy import protect_row
@@ -34,9 +34,9 @@ def openapi():
 @requires("read")
 def stats():
     """How many records each table holds (for a street planner: about their streets)."""
-    request_analysis = analysis()
-    if request_analysis.territory is None:
+    if territory_streets() is None:
         return store().counts()
+    request_analysis = analysis()
     return territory_counts(request_analysis.district(), request_analysis.territory)
 
 

@@ -159,11 +159,12 @@ def openapi_document() -> dict:
             "title": "cobuild API",
             "version": "1",
             "description": "区域化党建协作网络分析 / regional party-building collaboration analysis. "
-            "A street planner sees only their streets.",
+            "Every figure is computed on the whole district; a street planner sees their"
+            " streets' units, and other streets' units only by name, kind and street.",
         },
         "paths": {
             "/api/v1/stats": _get(
-                "Records per table",
+                "Records per table (for a street planner: about their streets)",
                 {"type": "object", "additionalProperties": {"type": "integer"}},
             ),
             "/api/v1/units": _get(

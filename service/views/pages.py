@@ -71,6 +71,7 @@ def dashboard():
         bars=bar_chart(summary.activities_by_month),
         density_bars=bar_chart([(m["period"], m["density"]) for m in monthly], height=140),
         partial_months={m["period"] for m in monthly if m.get("partial")},
+        whole_district=territory is None,
         headlines=headlines,
         streets=sorted(current["density"]["streets"], key=lambda s: -s["internal_density"]),
         paper_only=current["zones"]["paper_only"],

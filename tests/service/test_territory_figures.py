@@ -169,6 +169,8 @@ def test_the_dashboard_and_stats_count_the_street(clients, street_units):
     page = street.get("/").get_data(as_text=True)
     units = re.search(r'data-table="units"><span class="value">(\d+)<', page).group(1)
     assert int(units) == len(street_units)
+    last_import = re.search(r'id="last-import">.*?</section>', page, re.S).group(0)
+    assert "640" not in last_import  # the load's district-wide counts are not shown
     isolated = district.get(f"/api/v1/isolated?street={STREET}").get_json()["count"]
     shown = re.search(r'data-metric="isolated">\s*<span class="value">(\d+)<', page).group(1)
     assert int(shown) == isolated
