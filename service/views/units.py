@@ -36,4 +36,5 @@ def page(unit_id: str):
         rating_zh=RATING_ZH,
         query=request_analysis.query(),
         window=request_analysis.window,
+        partial_months={p.label for p in district.periods("month") if p.partial},
     )

@@ -158,6 +158,13 @@ def test_the_dashboard_marks_partial_periods(client):
     assert re.findall(r'data-partial="1">(\d{4}Q\d)<br><small>部分', heat) == ["2025Q4", "2026Q2"]
 
 
+def test_the_unit_timeline_marks_partial_months(client):
+    """The unit page's months cut short by the window are marked partial."""
+    page = client.get("/units/U1?end=2026-05-15&months=6").get_data(as_text=True)
+    chart = re.search(r'<svg[^>]*id="timeline-chart".*?</svg>', page, re.S).group(0)
+    assert len(re.findall(r'class="partial" data-partial="1"', chart)) == 2
+
+
 def test_the_ledger_marks_partial_quarters(client):
     """The ledger's last column says which quarters the window or the data cut short."""
     response = client.get("/assessment.xlsx?end=2026-05-15&months=6")
