@@ -501,6 +501,8 @@ def _meta(district: District, options: ReportOptions) -> dict:
     inside = district.window_incidence
     return {
         "window": w.as_dict(),
+        # The latest activity the store holds: periods after it are partial.
+        "data_end": district.data_end.isoformat() if district.data_end else None,
         "scope": district.scope.as_dict(),
         "scope_label": str(district.scope),
         "source": district.source,
