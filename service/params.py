@@ -135,13 +135,16 @@ def analysis() -> Analysis:
     ]
     territory = territory_streets()
     territory = frozenset(territory) if territory is not None else None
-    return Analysis(window, territory_scope(parse_scope(items), territory), territory)
+    found = Analysis(window, territory_scope(parse_scope(items), territory), territory)
+    g.window_read = True  # the links of this page may carry the window on
+    return found
 
 
 def keep_args(**changes) -> dict:
     """The current window and filters, with ``changes`` (None drops one): for
     ``url_for(endpoint, **keep_args())`` in every navigation and export link."""
-    args = {**window_args(), **changes}
+    # A window that could not be read (a 400 page) is not carried into the next page.
+    args = {**(window_args() if g.get("window_read") else {}), **changes}
     return {k: v for k, v in args.items() if v is not None}
 
 

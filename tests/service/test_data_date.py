@@ -107,6 +107,13 @@ def test_navigation_links_keep_the_window_and_filters(client, path):
     }
 
 
+def test_a_window_that_cannot_be_read_is_not_carried_on(client):
+    """A 400 page's header links lead back to the default window."""
+    page = client.get("/zones?end=2026-13-45").get_data(as_text=True)
+    nav = re.search(r"<nav>.*?</nav>", page, re.S).group(0)
+    assert "end=" not in nav and 'href="/zones"' in nav
+
+
 def test_the_language_switch_keeps_the_window_and_the_street(client):
     """Following ?lang=en keeps the street-filtered list and its window."""
     page = client.get("/lists/isolated?end=2026-05-31&months=6&street=S2&lang=en")
