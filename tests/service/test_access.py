@@ -6,13 +6,17 @@ each is checked against the permission its view declares with ``@requires``.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
 
+import openpyxl
 import pytest
 from flask import url_for
 
+from graphmodel.records import Activity, Member, Participation, PartyOrg
+from graphmodel.store import Bundle
 from service.access import ROLE_PERMISSIONS, declared_permission, requires
 
 ROLES = (None, "viewer", "street", "district", "admin")  # None: not signed in
@@ -102,11 +106,26 @@ def denial(response) -> str | None:
 
 
 def text_of(response) -> str:
-    """A response's text; an XLSX's XML parts unpacked."""
+    """A response's text; an XLSX's sheet names and cell values (its XML's cell addresses,
+    such as ``A1:M9``, would read as ids), any other zip's parts unpacked."""
     data = response.get_data()
     if data.startswith(b"PK"):
-        with zipfile.ZipFile(io.BytesIO(data)) as book:
-            return " ".join(book.read(n).decode("utf-8", "replace") for n in book.namelist())
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            parts = [archive.read(n).decode("utf-8", "replace") for n in names]
+        if "xl/workbook.xml" not in names:
+            return " ".join(parts)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+        cells = [
+            str(value)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for value in row
+            if value is not None
+        ]
+        text = " ".join([*book.sheetnames, *cells])
+        book.close()
+        return text
     return data.decode("utf-8", "replace")
 
 
@@ -146,6 +165,34 @@ def test_a_street_planner_gets_no_id_of_another_streets_unit(app, session_for):
             if response.status_code == 200:
                 text = text_of(response)
                 leaks += [f"{rule.rule}: {i}" for i in OUTSIDE_IDS if re.search(rf"\b{i}\b", text)]
+    assert leaks == []
+
+
+def test_a_street_planner_gets_nothing_of_another_streets_members(app, session_for):
+    """A member of an S2 unit's organisation (registered at an S1 community, and taking part
+    with an S1 unit) appears nowhere a street planner of S1 may read: no name, id or number."""
+    app.extensions["cobuild.store"].load(
+        Bundle(
+            party_orgs=[PartyOrg("P9", "华远建设党支部", "branch", ("U4",))],
+            members=[Member("M9", "欧阳秘密", "P9", True, "U1", (), "13900001111")],
+            activities=[Activity("A9", "结对共建", "project", dt.date(2026, 6, 1), "U1")],
+            participations=[
+                Participation("A9", "U1", role="host"),
+                Participation("A9", member="M9"),
+            ],
+        )
+    )
+    secrets = ("欧阳秘密", "华远建设党支部", "13900001111", "0001111")
+    leaks = []
+    for endpoint, method, rule in routes(app):
+        if method != "GET" or endpoint == "static":
+            continue
+        for samples in (INSIDE, OUTSIDE):
+            response = fetch(session_for("street"), path_of(app, rule, samples))
+            if response.status_code == 200:
+                text = text_of(response)
+                leaks += [f"{rule.rule}: {n}" for n in secrets if n in text]
+                leaks += [f"{rule.rule}: {i}" for i in ("M9", "P9") if re.search(rf"\b{i}\b", text)]
     assert leaks == []
 
 
