@@ -97,3 +97,17 @@ def test_partial_periods_are_marked_on_the_dashboard(page, live):
     assert p.locator("#heat-map th.partial").all_inner_texts() == ["2025Q4\n部分", "2026Q2\n部分"]
     assert p.locator("#partial-note").is_visible()
     page.screenshot("dashboard-partial")
+
+
+def test_the_playback_says_which_periods_are_partial(page, live):
+    """A quarter the window cuts short is labelled partial on the slider."""
+    p = page.page
+    p.goto(f"{live.url}/network?street=S001&end=2026-05-15&months=6")
+    p.wait_for_selector("#network[data-state=drawn]", timeout=20_000)
+    p.wait_for_selector("#playback[data-periods='3']", timeout=10_000)
+    slider = p.locator("#playback-slider")
+    labels = []
+    for index in range(3):
+        slider.evaluate(f"s => {{ s.value = '{index}'; s.dispatchEvent(new Event('input')); }}")
+        labels.append(p.locator("#playback-label").inner_text())
+    assert labels == ["2025Q4 (部分)", "2026Q1", "2026Q2 (部分)"]
