@@ -1,0 +1,311 @@
+"""What the network view shows, computed on the whole district and shown by scope.
+
+Every measure (sizes, communities, activity levels, health) is computed on the
+whole district's graph for the window; the scope (street, zone, kind filters
+and a street planner's territory) then decides which units are drawn. Ties
+from drawn units to units outside the scope are summed into one node per other
+street (or zone): no outside unit's id or name leaves the server that way.
+
+Three forms: the scope's units (streets as nodes above the node budget), a
+focus on one unit and its partners to one or two steps, and the chains that
+connect two units.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+
+from graphmodel.assessment import assess
+from graphmodel.district import District, snapshot
+from graphmodel.errors import NotFound
+from graphmodel.metrics.activity import activity_counts
+from graphmodel.metrics.communities import louvain
+from graphmodel.metrics.errors import BadScope
+from graphmodel.metrics.paths import ego_units, strong_paths
+from graphmodel.metrics.structure import betweenness, betweenness_sources
+from graphmodel.records import ZoneKind
+from graphmodel.window import Scope
+from visualizations import encoding
+from visualizations.layout import (
+    chain_layout,
+    clustered_layout,
+    group_centres,
+    radial_layout,
+    ring_around,
+)
+from visualizations.network import NetworkView, OutsideGroup, street_network, unit_network
+
+from ..extensions import store
+from .assessment import current_rules
+
+
+@dataclass(frozen=True)
+class ViewRequest:
+    """What the page asks for besides the window and scope."""
+
+    min_weight: float = 1.0
+    size: str = "activities"
+    colour: str = "kind"
+    focus: str | None = None
+    hops: int = 1
+    path: tuple[str, str] | None = None
+    language: str = "zh"
+    budget: int = 1500
+
+
+def whole_district(window) -> District:
+    """The cached snapshot of the whole district for ``window`` (no scope, no territory)."""
+    return snapshot(store(), window)
+
+
+def whole_graph(whole: District, min_weight: float) -> nx.Graph:
+    """Every unit of the district and its ties of at least ``min_weight`` joint activities."""
+
+    def build() -> nx.Graph:
+        G = whole.collaboration_graph().to_networkx()
+        if min_weight > 1:
+            G.remove_edges_from([(u, v) for u, v, w in G.edges(data="weight") if w < min_weight])
+        return G
+
+    return whole.memo(("network-graph", min_weight), build)
+
+
+def check_scope(whole: District, scope: Scope) -> None:
+    """Refuse streets or zones the district does not have (as the snapshot would)."""
+    streets = {u.street for u in whole.units if u.street}
+    unknown = sorted(scope.streets - streets - set(whole.zone)) + sorted(
+        scope.zones - set(whole.zone)
+    )
+    if unknown:
+        raise BadScope(
+            f"the scope names unknown streets or zones: {', '.join(unknown)}",
+            f"范围中的街道或协作区不存在：{'、'.join(unknown)}",
+        )
+
+
+def visible(whole: District, scope: Scope) -> set[str]:
+    """The units this user may see at all: their territory, or the whole district."""
+    if scope.territory is None:
+        return set(whole.unit)
+    return {u.id for u in whole.units if u.street in scope.territory}
+
+
+def zone_names(whole: District) -> dict[str, str]:
+    return {z.id: z.name for z in whole.zones}
+
+
+def street_names(whole: District) -> dict[str, str]:
+    return {z.id: z.name for z in whole.zones if z.kind == ZoneKind.STREET.value}
+
+
+# -- measures (whole district) --------------------------------------------
+
+
+def _levels(whole: District) -> dict[Hashable, int]:
+    """Activity level 0–3: none, then thirds of the units that took part."""
+    counts = activity_counts(whole.incidence, whole.window)
+    values = {u: counts.get(u, {}).get("activities", 0) for u in whole.unit}
+    active = np.array([v for v in values.values() if v > 0])
+    if not len(active):
+        return dict.fromkeys(values, 0)
+    low, high = np.quantile(active, [1 / 3, 2 / 3])
+    return {n: 0 if v == 0 else 1 if v <= low else 2 if v <= high else 3 for n, v in values.items()}
+
+
+def _cards(whole: District) -> dict[str, dict]:
+    return {c["id"]: c for c in assess(whole, current_rules())}
+
+
+def measure(whole: District, G: nx.Graph, size: str) -> dict[Hashable, float]:
+    """The sizing measure for every unit of the district."""
+    if size == "partners":
+        return dict(G.degree())
+    if size == "betweenness":
+        S = whole.collaboration_graph()
+        return whole.memo(
+            "network-betweenness", lambda: betweenness(S, k=betweenness_sources(S))
+        )
+    if size == "health":
+        return {u: c["score"] or 0.0 for u, c in _cards(whole).items()}
+    return dict(G.degree(weight="weight"))
+
+
+def colouring(
+    whole: District, G: nx.Graph, shown: list[str], colour: str, language: str
+) -> encoding.Colouring:
+    """The colouring of the units ``shown`` (measures of the whole district)."""
+    attrs = {n: G.nodes[n] for n in shown}
+    if colour == "street":
+        return encoding.by_street(attrs, street_names(whole))
+    if colour == "community":
+        found = whole.memo(("network-louvain", G.number_of_edges()), lambda: louvain(G, weight="weight"))
+        wanted = set(shown)
+        groups = [[n for n in c if n in wanted] for c in found]
+        coloured = encoding.by_community(
+            [g for g in groups if g], dict(G.nodes(data=True)), street_names(whole), language
+        )
+        key = {**dict.fromkeys(shown, "none"), **coloured.key}
+        alone = "无合作" if language == "zh" else "no ties"
+        legend = coloured.legend + [
+            {"key": "none", "label": alone, "colour": encoding.LEVEL_COLOURS[0],
+             "count": sum(v == "none" for v in key.values())}
+        ]  # fmt: skip
+        return encoding.Colouring(key, [item for item in legend if item["count"]])
+    if colour == "activity":
+        levels = whole.memo("network-levels", lambda: _levels(whole))
+        return encoding.by_level({n: levels.get(n, 0) for n in shown}, language)
+    if colour == "health":
+        cards = _cards(whole)
+        return encoding.by_health({n: cards.get(n, {}).get("level", "none") for n in shown}, language)
+    return encoding.by_kind(attrs, language)
+
+
+# -- the three forms -------------------------------------------------------
+
+
+def _outside_groups(
+    whole: District, G: nx.Graph, shown: set[str], by_zone: bool
+) -> list[OutsideGroup]:
+    """Ties from units shown to units not shown, summed per other street (or zone)."""
+    names = zone_names(whole)
+    collaboration = {z.id for z in whole.zones if z.kind != ZoneKind.STREET.value}
+    ties: dict[str, Counter] = defaultdict(Counter)
+    members: dict[str, set] = defaultdict(set)
+    for u in shown:
+        for v, data in G[u].items():
+            if v in shown:
+                continue
+            unit = whole.unit[v]
+            key = unit.street or ""
+            if by_zone:
+                key = next((z for z in unit.zones if z in collaboration), key)
+            ties[key][u] += data.get("weight", 1)
+            members[key].add(v)
+    return [
+        OutsideGroup(key, names.get(key, key or "—"), len(members[key]), dict(ties[key]))
+        for key in sorted(ties)
+    ]
+
+
+def _place(groups: list[OutsideGroup], positions: dict) -> list[OutsideGroup]:
+    places = ring_around(positions, [g.key for g in groups])
+    return [
+        OutsideGroup(g.key, g.name, g.units, g.ties, places[g.key]) for g in groups
+    ]
+
+
+def _coordinates(whole: District, nodes) -> dict[Hashable, tuple[float, float]]:
+    units = whole.unit
+    return {
+        n: (units[n].lat, units[n].lon)
+        for n in nodes
+        if n in units and units[n].lat is not None and units[n].lon is not None
+    }
+
+
+def _draw(
+    whole: District,
+    G: nx.Graph,
+    shown: list[str],
+    positions: dict,
+    want: ViewRequest,
+    outside: list[OutsideGroup],
+    H: nx.Graph | None = None,
+    **extra,
+) -> NetworkView:
+    H = H if H is not None else G.subgraph(shown)
+    values = measure(whole, G, want.size)
+    return unit_network(
+        H,
+        positions,
+        colouring=colouring(whole, G, shown, want.colour, want.language),
+        measure={n: values.get(n, 0) for n in shown},
+        totals={n: (G.degree(n), G.degree(n, weight="weight")) for n in shown},
+        street_names=street_names(whole),
+        outside=_place(outside, positions),
+        language=want.language,
+        **extra,
+    )
+
+
+def scope_view(whole: District, scope: Scope, want: ViewRequest, **extra) -> NetworkView:
+    """The units in scope (streets as nodes above the budget), ties leaving it summed."""
+    G = whole_graph(whole, want.min_weight)
+    shown = [u.id for u in whole.units if scope.admits(u)]
+    streets = street_names(whole)
+    H = G.subgraph(shown)
+    groups: dict = defaultdict(list)
+    for node, street in H.nodes(data="street"):
+        groups[street].append(node)
+    if len(shown) > want.budget and len(groups) > 1:
+        link = extra.get("street_link")
+        key = ("street-view", want.min_weight, want.language, scope)
+
+        def aggregate() -> NetworkView:
+            centres = group_centres(groups, _coordinates(whole, shown))
+            positions = {s: (x * 1000, y * 1000) for s, (x, y) in centres.items()}
+            return street_network(H, streets, positions, link=link, language=want.language)
+
+        return whole.memo(key, aggregate)
+    positions = whole.memo(
+        ("network-layout", want.min_weight, scope),
+        lambda: clustered_layout(H, coordinates=_coordinates(whole, shown)),
+    )
+    leaves = bool(scope.streets or scope.zones or scope.territory is not None)
+    outside = _outside_groups(whole, G, set(shown), bool(scope.zones)) if leaves else []
+    return _draw(
+        whole, G, shown, positions, want, outside, link=extra.get("link"),
+        suggested=extra.get("suggested", ()),
+    )  # fmt: skip
+
+
+def _require(whole: District, scope: Scope, unit: str) -> None:
+    if unit not in whole.unit or unit not in visible(whole, scope):
+        raise NotFound(f"no unit {unit!r} in scope", f"范围内没有单位 {unit!r}")
+
+
+def focus_view(whole: District, scope: Scope, want: ViewRequest, **extra) -> NetworkView:
+    """A unit and its partners to ``hops`` steps, laid out around it; the unit's ties
+    outside the user's territory summed per street."""
+    G = whole_graph(whole, want.min_weight)
+    _require(whole, scope, want.focus)
+    mine = visible(whole, scope)
+    V = G if len(mine) == len(G) else G.subgraph(mine)
+    distance = ego_units(V, want.focus, want.hops)
+    shown = sorted(distance, key=lambda n: (distance[n], n))
+    positions = radial_layout(V, distance)
+    outside = _outside_groups(whole, G, {want.focus}, False) if V is not G else []
+    view = _draw(whole, G, shown, positions, want, outside, link=extra.get("link"), captions=False)
+    view.meta["focus"] = {"id": want.focus, "name": whole.unit[want.focus].name, "hops": want.hops}
+    return view
+
+
+def path_view(whole: District, scope: Scope, want: ViewRequest, **extra) -> NetworkView:
+    """The shortest chains of ties between two units (strong ties preferred)."""
+    G = whole_graph(whole, want.min_weight)
+    a, b = want.path
+    for unit in (a, b):
+        _require(whole, scope, unit)
+    mine = visible(whole, scope)
+    V = G if len(mine) == len(G) else G.subgraph(mine)
+    chains = strong_paths(V, a, b)
+    shown = list(dict.fromkeys([a, b] + [n for chain in chains for n in chain]))
+    H = nx.Graph()
+    H.add_nodes_from((n, G.nodes[n]) for n in shown)
+    for chain in chains:
+        H.add_edges_from((u, v, G[u][v]) for u, v in zip(chain, chain[1:], strict=False))
+    positions = chain_layout(chains or [[a, b]])
+    view = _draw(whole, G, shown, positions, want, [], H=H, link=extra.get("link"), captions=False)
+    name = {n: whole.unit[n].name for n in shown}
+    view.meta["path"] = {
+        "from": {"id": a, "name": name[a]},
+        "to": {"id": b, "name": name[b]},
+        "connected": bool(chains),
+        "chains": [[{"id": n, "name": name[n]} for n in chain] for chain in chains],
+    }
+    return view
