@@ -66,7 +66,9 @@ def _legend(keys: Mapping[Hashable, str], entries: Iterable[tuple[str, str, str]
 def by_kind(attrs: Mapping[Hashable, Mapping], language: str = "zh") -> Colouring:
     """Colour by unit kind (机关, 企业 …)."""
     keys = {n: str(a.get("kind") or "other") for n, a in attrs.items()}
-    entries = [(k.value, k.zh if language == "zh" else k.value, KIND_COLOURS[k.value]) for k in UnitKind]
+    entries = [
+        (k.value, k.zh if language == "zh" else k.value, KIND_COLOURS[k.value]) for k in UnitKind
+    ]
     return Colouring(keys, _legend(keys, entries))
 
 

@@ -188,7 +188,7 @@ def radial_layout(
         (n for n, d in distance.items() if d == 1),
         key=lambda n: (str(G.nodes[n].get("street")), -G[centre][n].get("weight", 1), str(n)),
     )
-    r1 = max(ring, len(first) * 34 / (2 * math.pi))
+    r1 = max(ring, len(first) * 60 / (2 * math.pi))  # room for each partner's disc and name
     angle: dict[Hashable, float] = {}
     for i, node in enumerate(first):
         angle[node] = 2 * math.pi * i / max(len(first), 1)
@@ -199,7 +199,7 @@ def radial_layout(
         return min((angle[p] for p in G[node] if p in angle), default=0.0)
 
     second.sort(key=lambda n: (parent_angle(n), str(n)))
-    r2 = r1 + max(ring, len(second) * 26 / (2 * math.pi) - r1)
+    r2 = r1 + max(ring, len(second) * 40 / (2 * math.pi) - r1)
     for i, node in enumerate(second):
         a = 2 * math.pi * i / max(len(second), 1)
         positions[node] = (r2 * math.cos(a), r2 * math.sin(a))
@@ -207,28 +207,30 @@ def radial_layout(
 
 
 def chain_layout(
-    chains: list[list[Hashable]], *, step: float = 220.0, gap: float = 140.0
+    chains: list[list[Hashable]], *, step: float = 220.0, gap: float = 130.0
 ) -> dict[Hashable, tuple[float, float]]:
-    """Positions in pixels for chains between the same two units: the ends left and
-    right, each chain's intermediaries on its own row (a unit shared by chains keeps
-    its first place).
+    """Positions in pixels for chains between the same two units, read left to right:
+    the first unit in column 0, the last in the last column, every intermediary in
+    the column of its earliest place in a chain; units of one column stacked.
 
-    >>> chain_layout([["a", "b", "c"]])
-    {'a': (-220.0, 0.0), 'b': (0.0, 0.0), 'c': (220.0, 0.0)}
+    >>> chain_layout([["a", "b", "c"], ["a", "d", "e", "c"]])["c"], chain_layout([["a", "b"]])["b"]
+    ((660.0, 0.0), (220.0, 0.0))
     """
-    positions: dict[Hashable, tuple[float, float]] = {}
     if not chains:
-        return positions
-    longest = max(len(c) for c in chains)
-    width = (longest - 1) * step
-    for row, chain in enumerate(chains):
-        y = (row - (len(chains) - 1) / 2) * gap
-        span = len(chain) - 1
-        for i, node in enumerate(chain):
-            if node in positions:
-                continue
-            x = -width / 2 + (width * i / span if span else 0)
-            positions[node] = (round(x, 1), 0.0 if i in (0, span) else round(y, 1))
+        return {}
+    first, last = chains[0][0], chains[0][-1]
+    end = max(len(c) for c in chains) - 1
+    column: dict[Hashable, int] = {first: 0, last: end}
+    for chain in chains:
+        for i, node in enumerate(chain[1:-1], start=1):
+            column[node] = min(column.get(node, i), i)
+    stacks: dict[int, list[Hashable]] = defaultdict(list)
+    for node, c in column.items():
+        stacks[c].append(node)
+    positions = {}
+    for c, nodes in stacks.items():
+        for row, node in enumerate(nodes):
+            positions[node] = (c * step, round((row - (len(nodes) - 1) / 2) * gap, 1))
     return positions
 
 

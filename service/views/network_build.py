@@ -127,9 +127,7 @@ def measure(whole: District, G: nx.Graph, size: str) -> dict[Hashable, float]:
         return dict(G.degree())
     if size == "betweenness":
         S = whole.collaboration_graph()
-        return whole.memo(
-            "network-betweenness", lambda: betweenness(S, k=betweenness_sources(S))
-        )
+        return whole.memo("network-betweenness", lambda: betweenness(S, k=betweenness_sources(S)))
     if size == "health":
         return {u: c["score"] or 0.0 for u, c in _cards(whole).items()}
     return dict(G.degree(weight="weight"))
@@ -143,7 +141,9 @@ def colouring(
     if colour == "street":
         return encoding.by_street(attrs, street_names(whole))
     if colour == "community":
-        found = whole.memo(("network-louvain", G.number_of_edges()), lambda: louvain(G, weight="weight"))
+        found = whole.memo(
+            ("network-louvain", G.number_of_edges()), lambda: louvain(G, weight="weight")
+        )
         wanted = set(shown)
         groups = [[n for n in c if n in wanted] for c in found]
         coloured = encoding.by_community(
@@ -161,7 +161,9 @@ def colouring(
         return encoding.by_level({n: levels.get(n, 0) for n in shown}, language)
     if colour == "health":
         cards = _cards(whole)
-        return encoding.by_health({n: cards.get(n, {}).get("level", "none") for n in shown}, language)
+        return encoding.by_health(
+            {n: cards.get(n, {}).get("level", "none") for n in shown}, language
+        )
     return encoding.by_kind(attrs, language)
 
 
@@ -194,9 +196,7 @@ def _outside_groups(
 
 def _place(groups: list[OutsideGroup], positions: dict) -> list[OutsideGroup]:
     places = ring_around(positions, [g.key for g in groups])
-    return [
-        OutsideGroup(g.key, g.name, g.units, g.ties, places[g.key]) for g in groups
-    ]
+    return [OutsideGroup(g.key, g.name, g.units, g.ties, places[g.key]) for g in groups]
 
 
 def _coordinates(whole: District, nodes) -> dict[Hashable, tuple[float, float]]:
