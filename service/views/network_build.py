@@ -171,16 +171,18 @@ def colouring(
 
 
 def _outside_groups(
-    whole: District, G: nx.Graph, shown: set[str], by_zone: bool
+    whole: District, G: nx.Graph, shown: set[str], by_zone: bool, drawn: set[str] | None = None
 ) -> list[OutsideGroup]:
-    """Ties from units shown to units not shown, summed per other street (or zone)."""
+    """Ties from units ``shown`` to units not ``drawn`` (default: not shown), summed per
+    other street (or zone)."""
+    drawn = shown if drawn is None else drawn
     names = zone_names(whole)
     collaboration = {z.id for z in whole.zones if z.kind != ZoneKind.STREET.value}
     ties: dict[str, Counter] = defaultdict(Counter)
     members: dict[str, set] = defaultdict(set)
     for u in shown:
         for v, data in G[u].items():
-            if v in shown:
+            if v in drawn:
                 continue
             unit = whole.unit[v]
             key = unit.street or ""
@@ -279,7 +281,7 @@ def focus_view(whole: District, scope: Scope, want: ViewRequest, **extra) -> Net
     distance = ego_units(V, want.focus, want.hops)
     shown = sorted(distance, key=lambda n: (distance[n], n))
     positions = radial_layout(V, distance)
-    outside = _outside_groups(whole, G, {want.focus}, False) if V is not G else []
+    outside = _outside_groups(whole, G, {want.focus}, False, mine) if V is not G else []
     view = _draw(whole, G, shown, positions, want, outside, link=extra.get("link"), captions=False)
     view.meta["focus"] = {"id": want.focus, "name": whole.unit[want.focus].name, "hops": want.hops}
     return view
