@@ -24,7 +24,7 @@ joint activities, named with the number of units behind it and no unit's id.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -273,8 +273,18 @@ def group_captions(
     return captions
 
 
+@dataclass
+class StreetTally:
+    """One street of the overview: its units, isolated units, joint activities inside it."""
+
+    units: int = 0
+    isolated: int = 0
+    inside: float = 0.0
+
+
 def street_network(
-    G: nx.Graph,
+    tallies: Mapping[str, StreetTally],
+    between: Mapping[tuple[str, str], float],
     street_names: Mapping[str, str],
     positions: Mapping[Hashable, tuple[float, float]],
     *,
@@ -282,36 +292,28 @@ def street_network(
     language: str = "zh",
 ) -> NetworkView:
     """Streets as nodes (size: units), ties between streets summed: the overview of a
-    large district, from which a click drills down into one street."""
+    large district, from which a click drills down into one street.
+
+    >>> view = street_network({"S1": StreetTally(3, 1, 2.0)}, {}, {"S1": "城南街道"}, {})
+    >>> view.nodes[0]["name"], view.aggregated
+    ('城南街道 (3)', True)
+    """
     zh = language == "zh"
-    units: Counter = Counter()
-    isolated: Counter = Counter()
-    for node, street in G.nodes(data="street"):
-        units[street] += 1
-        isolated[street] += G.degree(node) == 0
-    between: Counter = Counter()
-    inside: Counter = Counter()
-    for u, v, w in G.edges(data="weight", default=1):
-        a, b = G.nodes[u].get("street"), G.nodes[v].get("street")
-        if a == b:
-            inside[a] += w
-        else:
-            between[tuple(sorted((a, b), key=str))] += w
-    size = sizes(dict(units), smallest=10, largest=40)
+    size = sizes({s: t.units for s, t in tallies.items()}, smallest=10, largest=40)
     nodes = []
-    for street, n in units.items():
+    for street, t in tallies.items():
         name = street_names.get(street, street or ("未填街道" if zh else "no street"))
         x, y = positions.get(street, (0.0, 0.0))
         title = (
-            f"{name}\n单位: {n}\n孤立单位: {isolated[street]}\n街道内共同活动: {inside[street]:g}"
+            f"{name}\n单位: {t.units}\n孤立单位: {t.isolated}\n街道内共同活动: {t.inside:g}"
             if zh
-            else f"{name}\nUnits: {n}\nIsolated: {isolated[street]}\nJoint activities inside: "
-            f"{inside[street]:g}"
+            else f"{name}\nUnits: {t.units}\nIsolated: {t.isolated}\nJoint activities inside: "
+            f"{t.inside:g}"
         )
         nodes.append(
             {
                 "id": str(street),
-                "name": f"{name} ({n})",
+                "name": f"{name} ({t.units})",
                 "title": title,
                 "color": STREET_COLOUR,
                 "size": size[street],
@@ -319,7 +321,7 @@ def street_network(
                 "y": round(y, 1),
                 "street": street,
                 "cat": "street",
-                "measure": n,
+                "measure": t.units,
                 **({"url": link(street)} if link else {}),
             }
         )

@@ -12,6 +12,15 @@ of the same number of ties the one through stronger ties comes first.
 {'a': 0, 'b': 1, 'd': 1}
 >>> strong_paths(G, "a", "c", k=2)
 [['a', 'd', 'c'], ['a', 'b', 'c']]
+
+On a city's graph (a :class:`~graphmodel.projection.SparseGraph` of 50,000 units)
+:func:`within_hops` walks the sparse rows, and :func:`path_units` narrows the
+search to the units that lie on a chain at most one tie longer than the
+shortest, so that NetworkX only ever sees a small graph.
+
+>>> S = as_sparse(G)
+>>> within_hops(S, "a", 1) == ego_units(G, "a", 1), sorted(path_units(S, "a", "c"))
+(True, ['a', 'b', 'c', 'd'])
 """
 
 from __future__ import annotations
@@ -20,7 +29,10 @@ from collections.abc import Hashable
 from itertools import islice
 
 import networkx as nx
+import numpy as np
+from scipy.sparse import csgraph
 
+from ..projection import SparseGraph, as_sparse  # noqa: F401 (as_sparse: the doctest)
 from .errors import MetricPrecondition
 
 #: The most chains :func:`strong_paths` returns.
@@ -54,3 +66,45 @@ def strong_paths(G: nx.Graph, a: Hashable, b: Hashable, k: int = PATHS) -> list[
     fewest = nx.shortest_path_length(G, a, b)
     chains = islice(nx.shortest_simple_paths(G, a, b, weight=_length), k)
     return [list(p) for p in chains if len(p) - 1 <= fewest + 1]
+
+
+def _known(S: SparseGraph, unit: Hashable) -> int:
+    if unit not in S.index:
+        raise MetricPrecondition(f"no unit {unit!r} in the graph", f"网络中没有单位 {unit!r}")
+    return S.index[unit]
+
+
+def within_hops(
+    S: SparseGraph, unit: Hashable, hops: int = 1, allowed: set | None = None
+) -> dict[Hashable, int]:
+    """:func:`ego_units` on a sparse graph, through ``allowed`` units only (all if None)."""
+    if hops not in (1, 2):
+        raise MetricPrecondition(
+            f"hops must be 1 or 2, not {hops!r}", f"步数须为 1 或 2，而不是 {hops!r}"
+        )
+    W = S.weight
+    distance = {_known(S, unit): 0}
+    frontier = list(distance)
+    for step in range(1, hops + 1):
+        following = []
+        for i in frontier:
+            for j in W.indices[W.indptr[i] : W.indptr[i + 1]]:
+                j = int(j)
+                if j not in distance and (allowed is None or S.nodes[j] in allowed):
+                    distance[j] = step
+                    following.append(j)
+        frontier = following
+    return {S.nodes[i]: d for i, d in distance.items()}
+
+
+def path_units(S: SparseGraph, a: Hashable, b: Hashable) -> set[Hashable]:
+    """The units on some chain from ``a`` to ``b`` at most one tie longer than the
+    shortest (empty when no chain connects them)."""
+    ia, ib = _known(S, a), _known(S, b)
+    binary = S.matrix(None)
+    distance = csgraph.shortest_path(binary, unweighted=True, directed=False, indices=[ia, ib])
+    fewest = distance[0, ib]
+    if not np.isfinite(fewest):
+        return set()
+    keep = np.flatnonzero(distance[0] + distance[1] <= fewest + 1)
+    return {S.nodes[i] for i in keep}

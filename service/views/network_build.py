@@ -8,7 +8,8 @@ street (or zone): no outside unit's id or name leaves the server that way.
 
 Three forms: the scope's units (streets as nodes above the node budget), a
 focus on one unit and its partners to one or two steps, and the chains that
-connect two units.
+connect two units. The whole district stays a scipy sparse graph (a city has millions
+of ties); only the units drawn become a NetworkX graph.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
+import scipy.sparse as sp
 
 from graphmodel.assessment import assess
 from graphmodel.district import District, snapshot
@@ -26,8 +28,9 @@ from graphmodel.errors import NotFound
 from graphmodel.metrics.activity import activity_counts
 from graphmodel.metrics.communities import louvain
 from graphmodel.metrics.errors import BadScope
-from graphmodel.metrics.paths import ego_units, strong_paths
+from graphmodel.metrics.paths import path_units, strong_paths, within_hops
 from graphmodel.metrics.structure import betweenness, betweenness_sources
+from graphmodel.projection import SparseGraph
 from graphmodel.records import ZoneKind
 from graphmodel.window import Scope
 from visualizations import encoding
@@ -38,7 +41,13 @@ from visualizations.layout import (
     radial_layout,
     ring_around,
 )
-from visualizations.network import NetworkView, OutsideGroup, street_network, unit_network
+from visualizations.network import (
+    NetworkView,
+    OutsideGroup,
+    StreetTally,
+    street_network,
+    unit_network,
+)
 
 from ..extensions import store
 from .assessment import current_rules
@@ -63,16 +72,36 @@ def whole_district(window) -> District:
     return snapshot(store(), window)
 
 
-def whole_graph(whole: District, min_weight: float) -> nx.Graph:
+def whole_graph(whole: District, min_weight: float) -> SparseGraph:
     """Every unit of the district and its ties of at least ``min_weight`` joint activities."""
 
-    def build() -> nx.Graph:
-        G = whole.collaboration_graph().to_networkx()
-        if min_weight > 1:
-            G.remove_edges_from([(u, v) for u, v, w in G.edges(data="weight") if w < min_weight])
-        return G
+    def build() -> SparseGraph:
+        S = whole.collaboration_graph()
+        if min_weight <= 1:
+            return S
+        W = S.weight.copy()
+        W.data[W.data < min_weight] = 0
+        W.eliminate_zeros()
+        return SparseGraph(S.nodes, sp.csr_array(W), None, S.attrs)
 
     return whole.memo(("network-graph", min_weight), build)
+
+
+def totals(whole: District, S: SparseGraph) -> tuple[dict, dict]:
+    """Partners and joint activities of every unit, in the whole district."""
+
+    def build() -> tuple[dict, dict]:
+        W = S.weight
+        partners = dict(zip(S.nodes, np.diff(W.indptr).tolist(), strict=True))
+        joint = dict(zip(S.nodes, np.asarray(W.sum(axis=1)).ravel().tolist(), strict=True))
+        return partners, joint
+
+    return whole.memo(("network-totals", id(S)), build)
+
+
+def drawn_graph(S: SparseGraph, nodes) -> nx.Graph:
+    """The units ``nodes`` and the ties among them, as a NetworkX graph."""
+    return S.subgraph(nodes).to_networkx()
 
 
 def check_scope(whole: District, scope: Scope) -> None:
@@ -121,33 +150,33 @@ def _cards(whole: District) -> dict[str, dict]:
     return {c["id"]: c for c in assess(whole, current_rules())}
 
 
-def measure(whole: District, G: nx.Graph, size: str) -> dict[Hashable, float]:
+def measure(whole: District, S: SparseGraph, size: str) -> dict[Hashable, float]:
     """The sizing measure for every unit of the district."""
+    partners, joint = totals(whole, S)
     if size == "partners":
-        return dict(G.degree())
+        return partners
     if size == "betweenness":
-        S = whole.collaboration_graph()
-        return whole.memo("network-betweenness", lambda: betweenness(S, k=betweenness_sources(S)))
+        return whole.memo(
+            ("network-betweenness", id(S)), lambda: betweenness(S, k=betweenness_sources(S))
+        )
     if size == "health":
         return {u: c["score"] or 0.0 for u, c in _cards(whole).items()}
-    return dict(G.degree(weight="weight"))
+    return joint
 
 
 def colouring(
-    whole: District, G: nx.Graph, shown: list[str], colour: str, language: str
+    whole: District, S: SparseGraph, shown: list[str], colour: str, language: str
 ) -> encoding.Colouring:
     """The colouring of the units ``shown`` (measures of the whole district)."""
-    attrs = {n: G.nodes[n] for n in shown}
+    attrs = {n: S.attrs.get(n, {}) for n in shown}
     if colour == "street":
         return encoding.by_street(attrs, street_names(whole))
     if colour == "community":
-        found = whole.memo(
-            ("network-louvain", G.number_of_edges()), lambda: louvain(G, weight="weight")
-        )
+        found = whole.memo(("network-louvain", id(S)), lambda: louvain(S, weight="weight"))
         wanted = set(shown)
         groups = [[n for n in c if n in wanted] for c in found]
         coloured = encoding.by_community(
-            [g for g in groups if g], dict(G.nodes(data=True)), street_names(whole), language
+            [g for g in groups if g], S.attrs, street_names(whole), language
         )
         key = {**dict.fromkeys(shown, "none"), **coloured.key}
         alone = "无合作" if language == "zh" else "no ties"
@@ -171,7 +200,7 @@ def colouring(
 
 
 def _outside_groups(
-    whole: District, G: nx.Graph, shown: set[str], by_zone: bool, drawn: set[str] | None = None
+    whole: District, S: SparseGraph, shown: set[str], by_zone: bool, drawn: set[str] | None = None
 ) -> list[OutsideGroup]:
     """Ties from units ``shown`` to units not ``drawn`` (default: not shown), summed per
     other street (or zone)."""
@@ -180,15 +209,19 @@ def _outside_groups(
     collaboration = {z.id for z in whole.zones if z.kind != ZoneKind.STREET.value}
     ties: dict[str, Counter] = defaultdict(Counter)
     members: dict[str, set] = defaultdict(set)
+    W = S.weight
     for u in shown:
-        for v, data in G[u].items():
+        i = S.index[u]
+        row = slice(W.indptr[i], W.indptr[i + 1])
+        for j, w in zip(W.indices[row], W.data[row], strict=True):
+            v = S.nodes[j]
             if v in drawn:
                 continue
             unit = whole.unit[v]
             key = unit.street or ""
             if by_zone:
                 key = next((z for z in unit.zones if z in collaboration), key)
-            ties[key][u] += data.get("weight", 1)
+            ties[key][u] += float(w)
             members[key].add(v)
     return [
         OutsideGroup(key, names.get(key, key or "—"), len(members[key]), dict(ties[key]))
@@ -212,22 +245,22 @@ def _coordinates(whole: District, nodes) -> dict[Hashable, tuple[float, float]]:
 
 def _draw(
     whole: District,
-    G: nx.Graph,
-    shown: list[str],
+    S: SparseGraph,
+    H: nx.Graph,
     positions: dict,
     want: ViewRequest,
     outside: list[OutsideGroup],
-    H: nx.Graph | None = None,
     **extra,
 ) -> NetworkView:
-    H = H if H is not None else G.subgraph(shown)
-    values = measure(whole, G, want.size)
+    shown = list(H)
+    values = measure(whole, S, want.size)
+    partners, joint = totals(whole, S)
     return unit_network(
         H,
         positions,
-        colouring=colouring(whole, G, shown, want.colour, want.language),
+        colouring=colouring(whole, S, shown, want.colour, want.language),
         measure={n: values.get(n, 0) for n in shown},
-        totals={n: (G.degree(n), G.degree(n, weight="weight")) for n in shown},
+        totals={n: (partners[n], joint[n]) for n in shown},
         street_names=street_names(whole),
         outside=_place(outside, positions),
         language=want.language,
@@ -235,33 +268,66 @@ def _draw(
     )
 
 
+def street_tallies(
+    S: SparseGraph, shown: list[str]
+) -> tuple[dict[str, StreetTally], dict[tuple[str, str], float]]:
+    """Per street of the units ``shown``: units, isolated units and joint activities inside;
+    and the joint activities between each pair of streets (sparse sums, no NetworkX)."""
+    H = S.subgraph(shown)
+    streets = [H.attrs.get(n, {}).get("street") or "" for n in H.nodes]
+    names = sorted(set(streets))
+    column = {s: k for k, s in enumerate(names)}
+    P = sp.csr_array(
+        (np.ones(len(streets)), (np.arange(len(streets)), [column[s] for s in streets])),
+        shape=(len(streets), len(names)),
+    )
+    between = (P.T @ H.weight @ P).toarray()
+    degree = np.diff(H.weight.indptr)
+    tallies = {s: StreetTally() for s in names}
+    for s, d in zip(streets, degree, strict=True):
+        tallies[s].units += 1
+        tallies[s].isolated += int(d == 0)
+    for k, s in enumerate(names):
+        tallies[s].inside = float(between[k, k]) / 2
+    pairs = {
+        (names[a], names[b]): float(between[a, b])
+        for a in range(len(names))
+        for b in range(a + 1, len(names))
+        if between[a, b]
+    }
+    return tallies, pairs
+
+
 def scope_view(whole: District, scope: Scope, want: ViewRequest, **extra) -> NetworkView:
     """The units in scope (streets as nodes above the budget), ties leaving it summed."""
-    G = whole_graph(whole, want.min_weight)
+    S = whole_graph(whole, want.min_weight)
     shown = [u.id for u in whole.units if scope.admits(u)]
-    streets = street_names(whole)
-    H = G.subgraph(shown)
-    groups: dict = defaultdict(list)
-    for node, street in H.nodes(data="street"):
-        groups[street].append(node)
-    if len(shown) > want.budget and len(groups) > 1:
+    streets = {whole.unit[u].street for u in shown}
+    if len(shown) > want.budget and len(streets) > 1:
         link = extra.get("street_link")
         key = ("street-view", want.min_weight, want.language, scope)
 
         def aggregate() -> NetworkView:
+            tallies, between = street_tallies(S, shown)
+            groups: dict = defaultdict(list)
+            for u in shown:
+                groups[whole.unit[u].street or ""].append(u)
             centres = group_centres(groups, _coordinates(whole, shown))
             positions = {s: (x * 1000, y * 1000) for s, (x, y) in centres.items()}
-            return street_network(H, streets, positions, link=link, language=want.language)
+            return street_network(
+                tallies, between, street_names(whole), positions, link=link, language=want.language
+            )
 
         return whole.memo(key, aggregate)
+    H = whole.memo(("network-drawn", want.min_weight, scope), lambda: drawn_graph(S, shown))
     positions = whole.memo(
         ("network-layout", want.min_weight, scope),
         lambda: clustered_layout(H, coordinates=_coordinates(whole, shown)),
     )
     leaves = bool(scope.streets or scope.zones or scope.territory is not None)
-    outside = _outside_groups(whole, G, set(shown), bool(scope.zones)) if leaves else []
+    outside = _outside_groups(whole, S, set(shown), bool(scope.zones)) if leaves else []
     return _draw(
-        whole, G, shown, positions, want, outside, link=extra.get("link"),
+        whole, S, H, positions, want, outside, link=extra.get("link"),
         suggested=extra.get("suggested", ()),
     )  # fmt: skip
 
@@ -271,38 +337,51 @@ def _require(whole: District, scope: Scope, unit: str) -> None:
         raise NotFound(f"no unit {unit!r} in scope", f"范围内没有单位 {unit!r}")
 
 
+def _visible_graph(whole: District, S: SparseGraph, scope: Scope) -> SparseGraph:
+    """The graph among the units this user may see (the whole graph for a district planner)."""
+    if scope.territory is None:
+        return S
+    mine = visible(whole, scope)
+    return whole.memo(("network-visible", id(S), scope.territory), lambda: S.subgraph(mine))
+
+
 def focus_view(whole: District, scope: Scope, want: ViewRequest, **extra) -> NetworkView:
     """A unit and its partners to ``hops`` steps, laid out around it; the unit's ties
     outside the user's territory summed per street."""
-    G = whole_graph(whole, want.min_weight)
+    S = whole_graph(whole, want.min_weight)
     _require(whole, scope, want.focus)
-    mine = visible(whole, scope)
-    V = G if len(mine) == len(G) else G.subgraph(mine)
-    distance = ego_units(V, want.focus, want.hops)
+    V = _visible_graph(whole, S, scope)
+    distance = within_hops(V, want.focus, want.hops)
     shown = sorted(distance, key=lambda n: (distance[n], n))
-    positions = radial_layout(V, distance)
-    outside = _outside_groups(whole, G, {want.focus}, False, mine) if V is not G else []
-    view = _draw(whole, G, shown, positions, want, outside, link=extra.get("link"), captions=False)
+    H = drawn_graph(V, shown)
+    positions = radial_layout(H, distance)
+    mine = visible(whole, scope)
+    outside = _outside_groups(whole, S, {want.focus}, False, mine) if V is not S else []
+    view = _draw(whole, S, H, positions, want, outside, link=extra.get("link"), captions=False)
     view.meta["focus"] = {"id": want.focus, "name": whole.unit[want.focus].name, "hops": want.hops}
     return view
 
 
 def path_view(whole: District, scope: Scope, want: ViewRequest, **extra) -> NetworkView:
     """The shortest chains of ties between two units (strong ties preferred)."""
-    G = whole_graph(whole, want.min_weight)
+    S = whole_graph(whole, want.min_weight)
     a, b = want.path
     for unit in (a, b):
         _require(whole, scope, unit)
-    mine = visible(whole, scope)
-    V = G if len(mine) == len(G) else G.subgraph(mine)
-    chains = strong_paths(V, a, b)
+    V = _visible_graph(whole, S, scope)
+    near = path_units(V, a, b)
+    chains = strong_paths(drawn_graph(V, near), a, b) if near else []
     shown = list(dict.fromkeys([a, b] + [n for chain in chains for n in chain]))
     H = nx.Graph()
-    H.add_nodes_from((n, G.nodes[n]) for n in shown)
+    H.add_nodes_from((n, dict(S.attrs.get(n, {}))) for n in shown)
+    W, index = S.weight, S.index
     for chain in chains:
-        H.add_edges_from((u, v, G[u][v]) for u, v in zip(chain, chain[1:], strict=False))
+        H.add_edges_from(
+            (u, v, {"weight": float(W[index[u], index[v]])})
+            for u, v in zip(chain, chain[1:], strict=False)
+        )
     positions = chain_layout(chains or [[a, b]])
-    view = _draw(whole, G, shown, positions, want, [], H=H, link=extra.get("link"), captions=False)
+    view = _draw(whole, S, H, positions, want, [], link=extra.get("link"), captions=False)
     name = {n: whole.unit[n].name for n in shown}
     view.meta["path"] = {
         "from": {"id": a, "name": name[a]},
