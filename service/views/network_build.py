@@ -146,7 +146,8 @@ def _levels(whole: District) -> dict[Hashable, int]:
     return {n: 0 if v == 0 else 1 if v <= low else 2 if v <= high else 3 for n, v in values.items()}
 
 
-def _cards(whole: District) -> dict[str, dict]:
+def health_cards(whole: District) -> dict[str, dict]:
+    """Each unit's health card (the assessment rules in force), by unit id."""
     return {c["id"]: c for c in assess(whole, current_rules())}
 
 
@@ -160,7 +161,7 @@ def measure(whole: District, S: SparseGraph, size: str) -> dict[Hashable, float]
             ("network-betweenness", id(S)), lambda: betweenness(S, k=betweenness_sources(S))
         )
     if size == "health":
-        return {u: c["score"] or 0.0 for u, c in _cards(whole).items()}
+        return {u: c["score"] or 0.0 for u, c in health_cards(whole).items()}
     return joint
 
 
@@ -189,7 +190,7 @@ def colouring(
         levels = whole.memo("network-levels", lambda: _levels(whole))
         return encoding.by_level({n: levels.get(n, 0) for n in shown}, language)
     if colour == "health":
-        cards = _cards(whole)
+        cards = health_cards(whole)
         return encoding.by_health(
             {n: cards.get(n, {}).get("level", "none") for n in shown}, language
         )
@@ -332,7 +333,8 @@ def scope_view(whole: District, scope: Scope, want: ViewRequest, **extra) -> Net
     )  # fmt: skip
 
 
-def _require(whole: District, scope: Scope, unit: str) -> None:
+def require_visible(whole: District, scope: Scope, unit: str) -> None:
+    """Refuse (404) a unit the district lacks or this user may not see."""
     if unit not in whole.unit or unit not in visible(whole, scope):
         raise NotFound(f"no unit {unit!r} in scope", f"范围内没有单位 {unit!r}")
 
@@ -349,7 +351,7 @@ def focus_view(whole: District, scope: Scope, want: ViewRequest, **extra) -> Net
     """A unit and its partners to ``hops`` steps, laid out around it; the unit's ties
     outside the user's territory summed per street."""
     S = whole_graph(whole, want.min_weight)
-    _require(whole, scope, want.focus)
+    require_visible(whole, scope, want.focus)
     V = _visible_graph(whole, S, scope)
     distance = within_hops(V, want.focus, want.hops)
     shown = sorted(distance, key=lambda n: (distance[n], n))
@@ -367,7 +369,7 @@ def path_view(whole: District, scope: Scope, want: ViewRequest, **extra) -> Netw
     S = whole_graph(whole, want.min_weight)
     a, b = want.path
     for unit in (a, b):
-        _require(whole, scope, unit)
+        require_visible(whole, scope, unit)
     V = _visible_graph(whole, S, scope)
     near = path_units(V, a, b)
     chains = strong_paths(drawn_graph(V, near), a, b) if near else []

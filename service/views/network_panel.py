@@ -73,12 +73,12 @@ def unit_panel(request_analysis: Analysis, unit_id: str, lang: str) -> dict:
     """Everything the side panel shows about ``unit_id`` (a unit the user may see)."""
     whole = build.whole_district(request_analysis.window)
     scope = request_analysis.scope
-    build._require(whole, scope, unit_id)
+    build.require_visible(whole, scope, unit_id)
     mine = build.visible(whole, scope)
     profile = unit_profile(whole, unit_id)
     unit = profile["unit"]
     partners, others = _partners(whole, profile, mine, lang)
-    card = build._cards(whole).get(unit_id, {})
+    card = build.health_cards(whole).get(unit_id, {})
     territory = Scope(territory=scope.territory)
     found = suggestions_for(store(), whole.window, unit_id, territory, k=3)["suggestions"]
     kind = UnitKind.parse(unit["kind"])

@@ -90,7 +90,8 @@
     // With a unit highlighted, only it and its partners are named (over the dimmed rest).
     if (centre) { this.paintHighlight(ctx, centre, scale); } else { this.paintLabels(ctx, scale); }
     this.box.setAttribute("data-highlight", centre || "");
-    this.lastPaint = performance.now() - started;
+    this.paintedAt = performance.now();
+    this.lastPaint = this.paintedAt - started;
   };
 
   View.prototype.paintCaptions = function (ctx, scale) {

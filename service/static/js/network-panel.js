@@ -150,6 +150,7 @@
     }
     body.appendChild(actions);
     this.box.setAttribute("data-state", "ready");
+    this.readyAt = performance.now();
   };
 
   // -- search ---------------------------------------------------------------

@@ -76,8 +76,16 @@
       if (id && view.data.aggregated && view.byId[id].url) { window.location.href = view.byId[id].url; return; }
       if (id) { select(id); } else { clear(); }
     });
-    network.on("hoverNode", function (params) { view.hover = params.node; view.hoverStarted = performance.now(); network.redraw(); });
-    network.on("blurNode", function () { view.hover = null; network.redraw(); });
+    // Hover picks the node as a click does (nearest centre under the pointer), not vis-network's
+    // topmost disc, so that what lights up is what a click would select.
+    view.box.addEventListener("pointermove", function (event) {
+      var rect = view.box.getBoundingClientRect();
+      var id = view.pick(network.DOMtoCanvas({ x: event.clientX - rect.left, y: event.clientY - rect.top }));
+      if (id !== view.hover) { view.hover = id; network.redraw(); }
+    });
+    view.box.addEventListener("pointerleave", function () {
+      if (view.hover) { view.hover = null; network.redraw(); }
+    });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && (view.selected || !panel.box.hidden)) { clear(); }
     });
