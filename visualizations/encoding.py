@@ -50,8 +50,10 @@ class Colouring:
     legend: list[dict]
 
     def colour(self, node: Hashable) -> str:
-        colours = {item["key"]: item["colour"] for item in self.legend}
-        return colours.get(self.key.get(node, ""), "#757575")
+        for item in self.legend:
+            if item["key"] == self.key.get(node, ""):
+                return item["colour"]
+        return "#757575"
 
 
 def _legend(keys: Mapping[Hashable, str], entries: Iterable[tuple[str, str, str]]) -> list[dict]:

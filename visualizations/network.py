@@ -100,10 +100,10 @@ def _through_pyvis(nodes: list[dict], edges: list[dict]) -> tuple[list[dict], li
 
 
 def _tooltip(attrs: Mapping, street: str, partners: int, joint: float, zh: bool) -> str:
-    kinds = {k.value: (k.zh if zh else k.value) for k in UnitKind}
+    kind = attrs.get("kind")
     lines = [
         str(attrs.get("name", "")),
-        f"{'类型' if zh else 'Kind'}: {kinds.get(attrs.get('kind'), attrs.get('kind'))}",
+        f"{'类型' if zh else 'Kind'}: {(_KIND_ZH if zh else {}).get(kind, kind)}",
         f"{'街道' if zh else 'Street'}: {street}",
         f"{'合作伙伴' if zh else 'Partners'}: {partners}",
         f"{'共同活动' if zh else 'Joint activities'}: {joint:g}",
@@ -111,6 +111,9 @@ def _tooltip(attrs: Mapping, street: str, partners: int, joint: float, zh: bool)
     if partners == 0:
         lines.append("孤立单位" if zh else "Isolated unit")
     return "\n".join(lines)
+
+
+_KIND_ZH = {k.value: k.zh for k in UnitKind}
 
 
 def unit_network(
@@ -169,13 +172,15 @@ def unit_network(
         if link is not None:
             item["url"] = link(node)
         nodes.append(item)
+    titles: dict[float, str] = {}  # a few distinct weights: format each once
+    unit = "次共同活动" if zh else "joint activities"
     edges = [
         {
             "id": f"e{i}",
             "from": str(u),
             "to": str(v),
             "value": w,
-            "title": f"{w:g} {'次共同活动' if zh else 'joint activities'}",
+            "title": titles.get(w) or titles.setdefault(w, f"{w:g} {unit}"),
         }
         for i, (u, v, w) in enumerate(G.edges(data="weight", default=1))
     ]

@@ -8,6 +8,8 @@ JSON by static JS (the CSP allows no inline script).
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from graphmodel.errors import CobuildError
@@ -97,21 +99,25 @@ def build_view(request_analysis: Analysis, want: build.ViewRequest | None = None
     scope = request_analysis.scope
     build.check_scope(whole, scope)
     query = request_analysis.query()
-    link = {"link": lambda n: url_for("units.page", unit_id=n, **query)}
+    # One url_for, then the id put in: werkzeug's URL building costs ~0.15 ms a unit.
+    template = url_for("units.page", unit_id="__UNIT__", **query)
+    link = {"link": lambda n: template.replace("__UNIT__", quote(str(n), safe=""))}
     if want.path:
         view = build.path_view(whole, scope, want, **link)
     elif want.focus:
         view = build.focus_view(whole, scope, want, **link)
     else:
         street_link = lambda s: url_for("network.page", **{**query, "street": s})  # noqa: E731
-        view = build.scope_view(
-            whole,
-            scope,
-            want,
-            street_link=street_link,
-            suggested=_suggested(request_analysis, whole, want),
-            **link,
-        )
+        suggested = _suggested(request_analysis, whole, want)
+
+        def draw() -> NetworkView:
+            return build.scope_view(
+                whole, scope, want, street_link=street_link, suggested=suggested, **link
+            )
+
+        # The same view is asked for again and again (page loads, exports): build it once.
+        key = ("network-view", want, scope, tuple(sorted(query.items())), tuple(suggested))
+        view = whole.memo(key, draw)
     view.meta.update(
         size=want.size,
         colour=want.colour,
