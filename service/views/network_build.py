@@ -200,8 +200,19 @@ def colouring(
 # -- the three forms -------------------------------------------------------
 
 
+#: Other streets (or zones) drawn one by one; the rest are summed into one node.
+OUTSIDE_GROUPS = 12
+#: In the streets overview, each street keeps its strongest ties to this many others.
+STREET_TIES = 8
+
+
 def _outside_groups(
-    whole: District, S: SparseGraph, shown: set[str], by_zone: bool, drawn: set[str] | None = None
+    whole: District,
+    S: SparseGraph,
+    shown: set[str],
+    by_zone: bool,
+    drawn: set[str] | None = None,
+    language: str = "zh",
 ) -> list[OutsideGroup]:
     """Ties from units ``shown`` to units not ``drawn`` (default: not shown), summed per
     other street (or zone)."""
@@ -224,10 +235,24 @@ def _outside_groups(
                 key = next((z for z in unit.zones if z in collaboration), key)
             ties[key][u] += float(w)
             members[key].add(v)
-    return [
+    # A city's street ties every other one: the strongest few by name, the rest as one node.
+    ranked = sorted(ties, key=lambda k: (-sum(ties[k].values()), str(k)))
+    kept, rest = sorted(ranked[:OUTSIDE_GROUPS], key=str), ranked[OUTSIDE_GROUPS:]
+    groups = [
         OutsideGroup(key, names.get(key, key or "—"), len(members[key]), dict(ties[key]))
-        for key in sorted(ties)
+        for key in kept
     ]
+    if rest:
+        summed: Counter = Counter()
+        for key in rest:
+            summed.update(ties[key])
+        count = len(rest)
+        name = (
+            f"其他 {count} 个街道或协作区" if language == "zh" else f"{count} more streets or zones"
+        )
+        units = sum(len(members[key]) for key in rest)
+        groups.append(OutsideGroup("rest", name, units, dict(summed)))
+    return groups
 
 
 def _place(groups: list[OutsideGroup], positions: dict) -> list[OutsideGroup]:
@@ -273,7 +298,8 @@ def street_tallies(
     S: SparseGraph, shown: list[str]
 ) -> tuple[dict[str, StreetTally], dict[tuple[str, str], float]]:
     """Per street of the units ``shown``: units, isolated units and joint activities inside;
-    and the joint activities between each pair of streets (sparse sums, no NetworkX)."""
+    and the joint activities between pairs of streets, each street keeping its ties to the
+    :data:`STREET_TIES` streets it works with most (sparse sums, no NetworkX)."""
     H = S.subgraph(shown)
     streets = [H.attrs.get(n, {}).get("street") or "" for n in H.nodes]
     names = sorted(set(streets))
@@ -290,12 +316,15 @@ def street_tallies(
         tallies[s].isolated += int(d == 0)
     for k, s in enumerate(names):
         tallies[s].inside = float(between[k, k]) / 2
-    pairs = {
-        (names[a], names[b]): float(between[a, b])
-        for a in range(len(names))
-        for b in range(a + 1, len(names))
-        if between[a, b]
-    }
+    np.fill_diagonal(between, 0)
+    # Each street's strongest ties to STREET_TIES others (a city's streets all touch).
+    strongest = np.argsort(-between, axis=1)[:, :STREET_TIES]
+    pairs = {}
+    for a, row in enumerate(strongest):
+        for b in row:
+            if between[a, b] > 0:
+                low, high = sorted((a, int(b)))
+                pairs[(names[low], names[high])] = float(between[low, high])
     return tallies, pairs
 
 
@@ -326,7 +355,11 @@ def scope_view(whole: District, scope: Scope, want: ViewRequest, **extra) -> Net
         lambda: clustered_layout(H, coordinates=_coordinates(whole, shown)),
     )
     leaves = bool(scope.streets or scope.zones or scope.territory is not None)
-    outside = _outside_groups(whole, S, set(shown), bool(scope.zones)) if leaves else []
+    outside = (
+        _outside_groups(whole, S, set(shown), bool(scope.zones), language=want.language)
+        if leaves
+        else []
+    )
     return _draw(
         whole, S, H, positions, want, outside, link=extra.get("link"),
         suggested=extra.get("suggested", ()),
@@ -358,7 +391,9 @@ def focus_view(whole: District, scope: Scope, want: ViewRequest, **extra) -> Net
     H = drawn_graph(V, shown)
     positions = radial_layout(H, distance)
     mine = visible(whole, scope)
-    outside = _outside_groups(whole, S, {want.focus}, False, mine) if V is not S else []
+    outside = (
+        _outside_groups(whole, S, {want.focus}, False, mine, want.language) if V is not S else []
+    )
     view = _draw(whole, S, H, positions, want, outside, link=extra.get("link"), captions=False)
     view.meta["focus"] = {"id": want.focus, "name": whole.unit[want.focus].name, "hops": want.hops}
     return view

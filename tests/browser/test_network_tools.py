@@ -6,7 +6,10 @@ import json
 
 import networkx as nx
 
-from .conftest import PASSWORD
+from graphmodel.district import District
+from graphmodel.window import Window
+
+from .conftest import DEMO_END, PASSWORD
 
 
 def _drawn(page, url: str) -> None:
@@ -118,7 +121,6 @@ def test_the_english_pages_read_in_english(page, live, demo_store):
     _drawn(page, live.url + "/network?lang=en")
     assert "Showing 640 units" in page.page.locator("#network-summary").inner_text()
     page.screenshot("network-en")
-    unit = max(demo_store.units(), key=lambda u: len(u.name)).id
     _drawn(page, f"{live.url}/network?street=S002&lang=en")
     first = page.page.evaluate("window.cobuildNetwork.view.order.find(n => !n.outside).id")
     page.page.evaluate("(id) => window.cobuildNetwork.actions.select(id)", first)
@@ -128,11 +130,12 @@ def test_the_english_pages_read_in_english(page, live, demo_store):
     _drawn(page, f"{live.url}/network?focus={first}&hops=1&lang=en")
     assert "Focus on this unit" in page.page.locator(".breadcrumb").inner_text()
     page.screenshot("network-focus-en")
-    _drawn(page, f"{live.url}/network?path={first},{unit}&lang=en")
-    page.page.wait_for_selector("#path-result:not([hidden])")
-    assert "chains found" in page.page.locator("#path-summary").inner_text() or "not connected" in (
-        page.page.locator("#path-summary").inner_text()
-    )
+    G = District.from_store(demo_store, Window(DEMO_END, 12)).collaboration_graph().to_networkx()
+    distance = nx.single_source_shortest_path_length(G, first, cutoff=3)
+    other = next(n for n in sorted(distance) if distance[n] == 3)
+    _drawn(page, f"{live.url}/network?path={first},{other}&lang=en")
+    page.page.wait_for_selector("#path-result[data-connected=yes]")
+    assert "chains found" in page.page.locator("#path-summary").inner_text()
     page.screenshot("network-path-en")
     page.page.goto(live.url + "/network?lang=zh")
 

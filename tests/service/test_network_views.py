@@ -172,3 +172,20 @@ def test_a_street_planners_gexf_holds_only_their_street(planner, tmp_path):
     G = nx.read_gexf(io.BytesIO(response.data))
     assert set(G) == {"U1", "U2", "out:S2"}
     assert "U3" not in response.get_data(as_text=True)
+
+
+def test_the_street_overview_keeps_each_streets_strongest_ties():
+    """20 streets all tied: each keeps its 8 strongest ties, weak pairs are left out."""
+    from graphmodel.projection import as_sparse
+    from service.views.network_build import STREET_TIES, street_tallies
+
+    G = nx.Graph()
+    for i in range(20):
+        G.add_node(f"U{i}", street=f"S{i:02d}")
+    G.add_weighted_edges_from((f"U{i}", f"U{j}", i + j) for i in range(20) for j in range(i))
+    tallies, pairs = street_tallies(as_sparse(G), list(G))
+    assert sum(t.units for t in tallies.values()) == 20 and len(pairs) < 190
+    for i in range(20):
+        others = sorted((j for j in range(20) if j != i), key=lambda j: -(i + j))[:STREET_TIES]
+        assert all(tuple(sorted((f"S{i:02d}", f"S{j:02d}"))) in pairs for j in others)
+    assert ("S00", "S01") not in pairs
