@@ -9,7 +9,7 @@ import networkx as nx
 from graphmodel.district import District
 from graphmodel.window import Window
 
-from .conftest import DEMO_END, PASSWORD
+from .conftest import ARTIFACTS, DEMO_END, PASSWORD
 
 
 def _drawn(page, url: str) -> None:
@@ -17,13 +17,14 @@ def _drawn(page, url: str) -> None:
     page.page.wait_for_selector("#network[data-state=drawn]", timeout=20_000)
 
 
-def test_the_png_export_downloads_the_view_with_legend_and_caption(page, live, tmp_path):
+def test_the_png_export_downloads_the_view_with_legend_and_caption(page, live):
     """PNG: a non-empty image wider than the drawing (the legend beside it)."""
     _drawn(page, live.url + "/network?street=S001")
     with page.page.expect_download() as info:
         page.page.click("#export-png")
     download = info.value
-    target = tmp_path / download.suggested_filename
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / "network-export.png"  # to be looked at
     download.save_as(target)
     data = target.read_bytes()
     assert download.suggested_filename == "network-2026-06-30.png"
