@@ -124,8 +124,20 @@ def build_view(request_analysis: Analysis, want: build.ViewRequest | None = None
         window=request_analysis.window.as_dict(),
         data_date=data_date(whole),
         scope=str(scope),
+        scope_label=scope_label(whole, scope, want.language),
     )
     return view
+
+
+def scope_label(whole, scope, lang: str) -> str:
+    """The scope in words, for captions: street and zone names, kinds; else the district."""
+    names = build.zone_names(whole)
+    kinds = {k.value: (k.zh if lang == "zh" else k.value) for k in UnitKind}
+    parts = [names.get(z, z) for z in sorted(scope.streets | scope.zones)]
+    parts += [kinds.get(k, k) for k in sorted(scope.kinds)]
+    if not parts and scope.territory is not None:
+        parts = [names.get(z, z) for z in sorted(scope.territory)]
+    return "、".join(parts) if parts else ("全区" if lang == "zh" else "whole district")
 
 
 def data_date(whole) -> str | None:

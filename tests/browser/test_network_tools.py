@@ -32,6 +32,7 @@ def test_the_png_export_downloads_the_view_with_legend_and_caption(page, live):
     width = int.from_bytes(data[16:20], "big")
     canvas = page.page.evaluate("document.querySelector('#network canvas').width")
     assert width > canvas
+    assert page.page.evaluate("window.cobuildNetwork.data.meta.scope_label") == "清河街道"
 
 
 def test_the_gexf_export_carries_positions_colours_and_street_names(

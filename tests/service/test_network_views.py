@@ -189,3 +189,13 @@ def test_the_street_overview_keeps_each_streets_strongest_ties():
         others = sorted((j for j in range(20) if j != i), key=lambda j: -(i + j))[:STREET_TIES]
         assert all(tuple(sorted((f"S{i:02d}", f"S{j:02d}"))) in pairs for j in others)
     assert ("S00", "S01") not in pairs
+
+
+def test_the_scope_is_named_in_words_for_captions(client):
+    """meta.scope_label names the street (the PNG caption uses it)."""
+    assert (
+        client.get(f"/api/v1/network?{WINDOW}&street=S1").json["meta"]["scope_label"] == "清河街道"
+    )
+    assert client.get(f"/api/v1/network?{WINDOW}&lang=en").json["meta"]["scope_label"] == (
+        "whole district"
+    )

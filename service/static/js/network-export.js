@@ -22,7 +22,7 @@
     ctx.fillStyle = "#212121";
     ctx.font = "bold 15px sans-serif";
     ctx.textBaseline = "top";
-    var scope = meta.scope === "district" ? words.district : meta.scope;
+    var scope = meta.scope_label || meta.scope;
     var window_ = meta.window ? meta.window.start + " – " + meta.window.end : "";
     ctx.fillText(document.title.split(" · ")[0], 10, 6);
     ctx.font = "13px sans-serif";
