@@ -86,5 +86,5 @@ def isolated():
 @requires("read")
 def network():
     """Nodes and edges of the network view (positions included, physics off)."""
-    view = network_view.build_view(analysis(), network_view.min_weight(), network_view.colour_by())
+    view = network_view.build_view(analysis())
     return view.as_dict()

@@ -281,3 +281,25 @@ def test_templates_hide_links_the_role_cannot_use(client_as, client):
     admin = client.get("/lists/isolated").get_data(as_text=True)
     assert 'href="/import"' not in viewer and 'href="/admin/users"' not in viewer
     assert 'href="/import"' in admin and 'href="/admin/users"' in admin
+
+
+#: The network view's forms, each read by a street planner of S1.
+NETWORK_FORMS = (
+    "/network?{q}",
+    "/api/v1/network?{q}",
+    "/api/v1/network?{q}&colour=community&size=betweenness",
+    "/api/v1/network?{q}&focus=U2&hops=2",
+    "/api/v1/network?{q}&street=S1&colour=health",
+    "/network/units/U2.json?{q}",
+    "/network.gexf?{q}",
+    "/network.graphml?{q}&focus=U2",
+)
+
+
+@pytest.mark.parametrize("form", NETWORK_FORMS)
+def test_a_street_planner_gets_no_id_of_other_streets_units_from_the_network(session_for, form):
+    """Ties to S2 are summed into one node; neither U3 nor U4 (ids or names) leave the server."""
+    response = fetch(session_for("street"), form.format(q="end=2026-07-31&months=12"))
+    text = text_of(response)
+    assert response.status_code == 200
+    assert [x for x in ("U3", "U4", *OUTSIDE_NAMES) if x in text] == []

@@ -124,7 +124,7 @@ def test_a_viewer_cannot_export_the_ledger(client_as):
 
 
 def test_gexf_export_reads_back_in_networkx(client, tmp_path):
-    """The network as GEXF: the same units and ties, only name, kind and street."""
+    """The network as GEXF: the same units and ties, whitelisted fields, position and colour."""
     response = client.get("/network.gexf")
     assert response.status_code == 200
     target = tmp_path / "network.gexf"
@@ -135,7 +135,10 @@ def test_gexf_export_reads_back_in_networkx(client, tmp_path):
     assert G.nodes["U1"]["name"] == "桂花社区" and G.nodes["U1"]["street"] == "S1"
     assert G.nodes["U1"]["label"] == "桂花社区"  # Gephi's label is the name
     fields = {k for _, data in G.nodes(data=True) for k in data}
-    assert fields <= {"name", "kind", "street", "label"}
+    allowed = {"name", "kind", "street", "street_name", "zones", "measure", "category", "label"}
+    assert fields <= allowed | {"viz"}
+    assert G.nodes["U1"]["street_name"] == "清河街道" and G.nodes["U2"]["zones"] == "党建协作二区"
+    assert set(G.nodes["U1"]["viz"]) == {"position", "color", "size"}
     assert "张伟" not in response.get_data(as_text=True)
 
 
