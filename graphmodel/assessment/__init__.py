@@ -10,7 +10,17 @@
 
 from __future__ import annotations
 
-from .evaluate import Scores, assess, heat_map, level, quarters, rollup, rollup_scores, scores
+from .evaluate import (
+    Scores,
+    assess,
+    heat_map,
+    level,
+    partial_quarters,
+    quarters,
+    rollup,
+    rollup_scores,
+    scores,
+)
 from .indicators import unit_indicators
 from .rules import DEFAULT_RULES, INDICATORS, Rule, RulesError, RuleSet, parse_rules, read_rules
 
@@ -22,6 +32,7 @@ __all__ = [
     "Scores",
     "RulesError",
     "assess",
+    "partial_quarters",
     "heat_map",
     "level",
     "parse_rules",

@@ -193,7 +193,7 @@ def help_first(
     decisions = store.decisions()
     return {
         "window": window.as_dict(),
-        "help": district.shared(
+        "help": district.stored(
             ("suggest-help", per_unit, limit, weights, len(decisions), _last(decisions)),
             lambda: who_to_help(
                 district,
@@ -203,9 +203,12 @@ def help_first(
                 decisions=decisions,
                 among=visible_units(district),
             ),
+            scoped=False,
         ),
-        "zones": district.shared(
-            ("suggest-zones", weights), lambda: propose_zones(district, weights=weights)
+        "zones": district.stored(
+            ("suggest-zones", weights),
+            lambda: propose_zones(district, weights=weights),
+            scoped=False,
         ),
     }
 

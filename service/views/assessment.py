@@ -17,6 +17,7 @@ from graphmodel.assessment import (
     Scores,
     assess,
     parse_rules,
+    partial_quarters,
     quarters,
     read_rules,
     rollup_scores,
@@ -47,6 +48,9 @@ STATE_ZH = {
 PAGE_SIZE = 200
 #: Follow-up rows the page lists (the ledger has them all).
 FOLLOWUP_ROWS = 300
+#: The ledger's last column: a quarter the window or the data's end cut short.
+PARTIAL_HEADER = "部分期间"
+PARTIAL = "部分（数据或窗口未覆盖整季）"
 #: The largest rules file the admin page accepts (characters).
 MAX_RULES = 100_000
 
@@ -115,7 +119,7 @@ def page():
     district = request_analysis.district()
     rules = current_rules()
     result = scores(district, rules)
-    rows = follow_up_rows(district, rules)
+    rows = request_analysis.shown(follow_up_rows(district, rules))
     ordered = district.memo(("assessment-order", rules), lambda: _order(district, result))
     number, pages = _page_number(len(ordered))
     shown = ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
@@ -154,7 +158,9 @@ def ledger(district: District, rules: RuleSet) -> list[Sheet]:
     unit_headers = ["街道", "期间", "单位编号", "单位名称", "得分", "等级"]
     for name in names:
         unit_headers += [name, f"{name}评定"]
+    unit_headers.append(PARTIAL_HEADER)
     street_rows = []
+    partial = partial_quarters(district)
     street_groups = groups(district, ZoneKind.STREET.value)
     periods = [(label, scores(district, rules, window)) for label, window in quarters(district)]
     by_street = sorted(
@@ -174,7 +180,7 @@ def ledger(district: District, rules: RuleSet) -> list[Sheet]:
                 row.append(RATING_ZH.get(result.rating[j], ""))
                 for value, code in zip(values[j], status[j], strict=True):
                     row += [None if value != value else value, STATUS_BY_CODE[code]]
-                yield row
+                yield [*row, PARTIAL if label in partial else ""]
 
     for label, result in periods:
         sums = rollup_scores(result, {z: g["units"] for z, g in street_groups.items()})
@@ -182,6 +188,7 @@ def ledger(district: District, rules: RuleSet) -> list[Sheet]:
             street_rows.append(
                 [street_groups[z]["name"], label, s["units"], s["score"]]
                 + [s[k] for k in RATING_ZH]
+                + [PARTIAL if label in partial else ""]
             )
     street_rows.sort(key=lambda r: (r[0], r[1]))
     follow = [
@@ -198,7 +205,11 @@ def ledger(district: District, rules: RuleSet) -> list[Sheet]:
     ]
     return [
         Sheet("台账", unit_headers, unit_rows()),
-        Sheet("街道汇总", ["街道", "期间", "单位数", "平均得分", *RATING_ZH.values()], street_rows),
+        Sheet(
+            "街道汇总",
+            ["街道", "期间", "单位数", "平均得分", *RATING_ZH.values(), PARTIAL_HEADER],
+            street_rows,
+        ),
         Sheet(
             "结对跟进",
             ["街道", "类别", "单位", "商定日期", "应开展日期", "首次联合活动", "状态"],
@@ -237,7 +248,7 @@ def export_xlsx():
     # The file is what this user may see: the territory is part of its key (the analysis
     # under it is not).
     territory = tuple(sorted(request_analysis.scope.territory or ()))
-    data = district.shared(("ledger-xlsx", rules, marker, territory), build)
+    data = district.stored(("ledger-xlsx", rules, marker, territory), build)
     out = io.BytesIO(data)
     name = f"assessment-{request_analysis.window.end.isoformat()}.xlsx"
     return send_file(out, mimetype=XLSX, as_attachment=True, download_name=name)

@@ -31,7 +31,7 @@ def report_lock(loaded_store, accounts_path):
     quiet = create_app(_settings(loaded_store, accounts_path, False), store=loaded_store)
     with quiet.test_request_context("/"):
         district = analysis().district()
-    key = district.shared_key(("report", ReportOptions(), KEYS))
+    key = district.shared_key(("report", ReportOptions(), KEYS), scoped=False)
     return results.for_store(loaded_store.url).lock(district.version, key)
 
 
