@@ -116,7 +116,9 @@ def build_view(request_analysis: Analysis, want: build.ViewRequest | None = None
             )
 
         # The same view is asked for again and again (page loads, exports): build it once.
-        key = ("network-view", want, scope, tuple(sorted(query.items())), tuple(suggested))
+        # A repeated argument (``kind=a&kind=b``) comes as a list: keyed as a tuple.
+        links = tuple(sorted((k, v if isinstance(v, str) else tuple(v)) for k, v in query.items()))
+        key = ("network-view", want, scope, links, tuple(suggested))
         view = whole.memo(key, draw)
     view.meta.update(
         size=want.size,

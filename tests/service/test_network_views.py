@@ -199,3 +199,11 @@ def test_the_scope_is_named_in_words_for_captions(client):
     assert client.get(f"/api/v1/network?{WINDOW}&lang=en").json["meta"]["scope_label"] == (
         "whole district"
     )
+
+
+def test_a_repeated_filter_argument_draws_the_network(client):
+    """``kind=a&kind=b`` (a repeated argument) draws like any other filter, not a 500."""
+    response = client.get("/api/v1/network?kind=school&kind=community")
+    assert response.status_code == 200
+    kinds = {n["kind"] for n in response.get_json()["nodes"] if "kind" in n}
+    assert kinds <= {"school", "community"}
