@@ -6,7 +6,7 @@ from flask import Flask
 
 from graphmodel.store import Store, open_store
 
-from . import access, errors, formatting, i18n, security
+from . import access, errors, formatting, glossary, i18n, security
 from .accounts import Accounts
 from .settings import Settings
 
@@ -31,6 +31,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.extensions["cobuild.accounts"] = book
     i18n.init_app(app)
     formatting.init_app(app)
+    glossary.init_app(app)
     errors.init_app(app)
     access.init_app(app)  # first: who is signed in, and may they
     security.init_app(app, settings)  # then: CSRF, cookies, headers
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         assessment,
         auth,
         exchange,
+        guide,
         health,
         imports,
         lists,
@@ -63,6 +65,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         suggestions,
         assessment,
         exchange,
+        guide,
     )
     for blueprint in (module.bp for module in blueprints):
         app.register_blueprint(blueprint)

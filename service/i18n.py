@@ -337,6 +337,28 @@ EN: dict[str, str] = {
         "Playback: green ties are new in the period; a thick red border marks units that fell"
         " silent (active the period before, not in this one)."
     ),
+    # words for every figure (issue 11)
+    "没有权限": "Not permitted",
+    "说明": "What it means",
+    "指标说明": "Figures explained",
+    "页面上每个数字的含义：统计什么、按哪个时间段计算、越高越好还是越低越好。页面上的“?”打开同样的说明。": (
+        "What every figure on the pages means: what it counts, over which period, and whether"
+        " higher or lower is better. The “?” beside a figure opens the same words."
+    ),
+    "本窗口与上一窗口相比": "this window against the previous one",
+    "增加": "up",
+    "减少": "down",
+    "个百分点": "points",
+    "持平": "no change",
+    "箭头：本窗口与上一窗口相比；绿色为变好，橙色为变差。": (
+        "Arrows: this window against the previous one; green is better, orange worse."
+    ),
+    "格内：季度得分，绿 / 黄 / 红单位数": "in each cell: the quarterly score; green / amber / red units",
+    "合格线": "pass mark",
+    "优秀线": "excellent mark",
+    "低于合格线的按全区最低分到合格线分为四档。": (
+        "Below the pass mark, four shades run from the district's lowest score up to the mark."
+    ),
 }
 
 

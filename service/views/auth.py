@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 from flask import (
     Blueprint,
@@ -39,8 +40,18 @@ ROLE_LABELS = {
 
 
 def _safe_next(target: str | None) -> str:
-    """A local path to return to after sign-in (never another site)."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+    """A local path to return to after sign-in (never another site).
+
+    Only ``/path`` with no control character, whitespace or backslash anywhere: a
+    browser drops a tab or newline from a URL, so ``/%09/evil.example/`` would
+    become ``//evil.example/``, and a CR/LF in a header is refused by the server.
+    """
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and not any(c.isspace() or c == "\\" or unicodedata.category(c)[0] in "CZ" for c in target)
+    ):
         return target
     return url_for("pages.dashboard")
 
@@ -100,7 +111,7 @@ def password():
             accounts().authenticate(g.user.name, request.form.get("current", ""))
             if new != request.form.get("repeat", ""):
                 raise AccountError("the two new passwords differ", "两次输入的新密码不一致")
-            accounts().set_password(g.user.name, new)
+            accounts().set_password(g.user.name, new, keep_session=session.get("sid"))
         except (LoginRefused, AccountError) as refused:
             error = refused
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable
 
 import networkx as nx
@@ -38,9 +39,12 @@ def min_weight() -> float:
     raw = request.args.get("min_weight") or "1"
     try:
         value = float(raw)
+        if not math.isfinite(value):  # inf, nan, 1e309: no tie is that strong
+            raise ValueError(raw)
     except ValueError:
         raise BadFilter(
-            f"min_weight must be a number, not {raw!r}", f"最小联系强度须为数字，而不是 {raw!r}"
+            f"min_weight must be a finite number, not {raw!r}",
+            f"最小联系强度须为有限的数字，而不是 {raw!r}",
         ) from None
     return max(value, 0.0)
 

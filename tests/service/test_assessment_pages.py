@@ -101,7 +101,7 @@ def test_follow_up_shows_states_and_conversion(client, app):
     page = client.get("/assessment").get_data(as_text=True)
     assert 'data-state="never_started"' in page and 'data-state="on_track"' in page
     conversion = re.search(r'<table id="conversion".*?</table>', page, re.S).group(0)
-    assert 'data-street="S1"' in conversion and "0%" in conversion
+    assert 'data-street="S1"' in conversion and "0.0 %" in conversion
 
 
 def test_the_ledger_has_chinese_headers_by_street_and_quarter(client):
