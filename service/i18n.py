@@ -151,7 +151,7 @@ EN: dict[str, str] = {
     "是": "yes",
     "否": "no",
     "没有登记党组织。": "No party organisation registered.",
-    # accounts, roles and personal data (issue 7)
+    # accounts, roles and personal data
     "登录": "Sign in",
     "退出": "Sign out",
     "用户名": "User name",
@@ -202,7 +202,7 @@ EN: dict[str, str] = {
     "查看": "Show",
     "手机号": "Phone",
     "身份证号": "ID number",
-    # suggested partnerships (issue 5)
+    # suggested partnerships
     "建议结对": "Suggested partners",
     "采纳": "Accept",
     "不采纳": "Dismiss",
@@ -257,7 +257,7 @@ EN: dict[str, str] = {
     "决定人": "Decided by",
     "备注": "Note",
     "尚无决定。": "No decision yet.",
-    # assessment (issue 8)
+    # assessment
     "考核评估": "Assessment",
     "考核规则": "Assessment rules",
     "编辑考核规则": "Edit the rules",
@@ -337,7 +337,7 @@ EN: dict[str, str] = {
         "Playback: green ties are new in the period; a thick red border marks units that fell"
         " silent (active the period before, not in this one)."
     ),
-    # words for every figure (issue 11)
+    # words for every figure
     "没有权限": "Not permitted",
     "说明": "What it means",
     "指标说明": "Figures explained",
@@ -356,6 +356,14 @@ EN: dict[str, str] = {
     "格内：季度得分，绿 / 黄 / 红单位数": "in each cell: the quarterly score; green / amber / red units",
     "合格线": "pass mark",
     "优秀线": "excellent mark",
+    "本页得分按整个时间窗口计算；首页热力图和导出的台账按季度单独计算（季度得分），季度内活动少，两者可以不同。": (
+        "Scores on this page cover the whole window; the dashboard's heat map and the exported"
+        " ledger score each quarter on its own (quarterly scores), and a quarter holds fewer"
+        " activities, so the two can differ."
+    ),
+    "权重": "Weight",
+    "绿色阈值": "Green from",
+    "黄色阈值": "Amber from",
     "低于合格线的按全区最低分到合格线分为四档。": (
         "Below the pass mark, four shades run from the district's lowest score up to the mark."
     ),

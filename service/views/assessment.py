@@ -13,6 +13,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, se
 from graphmodel.assessment import RulesError, RuleSet, assess, parse_rules, quarters, read_rules
 from graphmodel.assessment import rollup as roll_up
 from graphmodel.assessment.followup import conversion, follow_up
+from graphmodel.assessment.rules import INDICATORS
 from graphmodel.district import District
 from graphmodel.records import ZoneKind
 
@@ -20,6 +21,7 @@ from ..access import requires
 from ..accounts import audit
 from ..exports import Sheet, write_xlsx
 from ..extensions import store
+from ..i18n import language
 from ..params import analysis
 
 bp = Blueprint("assessment", __name__)
@@ -44,6 +46,38 @@ def rules_path() -> Path:
 def current_rules() -> RuleSet:
     """The rules in force: the COBUILD_RULES file, or the shipped rules until it exists."""
     return read_rules(rules_path())[0]
+
+
+def bilingual(text: str, lang: str) -> str:
+    """The part of a "中文 / English" text for ``lang`` (the whole text when it has no " / ").
+
+    >>> bilingual("示例 / an example", "en"), bilingual("示例", "en")
+    ('an example', '示例')
+    """
+    zh, sep, en = text.partition(" / ")
+    return (en if lang == "en" else zh).strip() if sep else text
+
+
+def rules_shown(rules: RuleSet) -> list[dict]:
+    """The rules as every role sees them: name, indicator, thresholds, weight, veto, source."""
+    lang = language()
+    return [
+        {
+            "id": r.id,
+            "label": (r.name or INDICATORS[r.indicator].zh)
+            if lang == "zh"
+            else (r.name_en or r.name or INDICATORS[r.indicator].en),
+            "indicator": r.indicator,
+            "measure": INDICATORS[r.indicator].measure,
+            "better": r.better,
+            "green": r.green,
+            "amber": r.amber,
+            "weight": r.weight,
+            "veto": r.veto,
+            "source_text": bilingual(r.source, lang) or "—",
+        }
+        for r in rules.rules
+    ]
 
 
 def groups(district: District, *kinds: str) -> dict[str, dict]:
@@ -79,6 +113,7 @@ def page():
     return render_template(
         "assessment.html",
         rules=rules,
+        shown_rules=rules_shown(rules),
         cards=sorted(cards, key=lambda c: (c["street"] or "", -(c["score"] or 0), c["id"])),
         streets=rollups(district, cards, ZoneKind.STREET.value),
         zones=rollups(district, cards, ZoneKind.COLLABORATION_ZONE.value, ZoneKind.ALLIANCE.value),

@@ -91,7 +91,7 @@ def test_the_dashboard_shows_the_heat_map(client):
     assert 'data-street="S1"' in heat and 'data-street="S2"' in heat
     quarters = re.findall(r'<th class="num">(\d{4}Q\d)</th>', heat)
     assert len(quarters) >= 4
-    assert len(re.findall(r'class="num heat-(green|amber|red|none)"', heat)) == 2 * len(quarters)
+    assert len(re.findall(r'class="num heat-cell heat-(\d|none)"', heat)) == 2 * len(quarters)
 
 
 def test_follow_up_shows_states_and_conversion(client, app):
