@@ -10,13 +10,15 @@ the scope, the window, the data date, who exported it and when.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from urllib.parse import quote
 
-from flask import g
+from flask import Response, g
 
 from graphmodel.district import District
 
+from .exports import Sheet, write_xlsx
 from .glossary import kind_label
 from .params import Analysis
 
@@ -81,3 +83,25 @@ def caption(what_zh: str, request_analysis: Analysis, *, now: dt.datetime | None
         f"导出 exported by：{user}，{now.strftime('%Y-%m-%d %H:%M')}",
     )
     return " · ".join(parts)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download(
+    body: bytes | str, mimetype: str, what: tuple[str, str], request_analysis: Analysis, ext: str
+) -> Response:
+    """``body`` as an attachment named by ``what`` (Chinese, ASCII), scope and window."""
+    name, fallback = file_names(*what, request_analysis, ext)
+    return Response(
+        body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": content_disposition(name, fallback)},
+    )
+
+
+def workbook(sheets: list[Sheet], what: tuple[str, str], request_analysis: Analysis) -> Response:
+    """``sheets`` as an XLSX download named by ``what``, scope and window."""
+    out = io.BytesIO()
+    write_xlsx(out, sheets)
+    return download(out.getvalue(), XLSX, what, request_analysis, "xlsx")

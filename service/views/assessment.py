@@ -3,12 +3,11 @@ agreed partnerships, the ledger (台账) export, and the admin page for the rule
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 from pathlib import Path
 
-from flask import Blueprint, current_app, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 from graphmodel.assessment import RulesError, RuleSet, assess, parse_rules, quarters, read_rules
 from graphmodel.assessment import rollup as roll_up
@@ -19,14 +18,14 @@ from graphmodel.records import ZoneKind
 
 from ..access import requires
 from ..accounts import audit
-from ..exports import Sheet, write_xlsx
+from ..downloads import caption, workbook
+from ..exports import DATE, PERCENT, SCORE, Sheet
 from ..extensions import store
 from ..i18n import language
 from ..params import analysis
 
 bp = Blueprint("assessment", __name__)
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RATING_ZH = {"excellent": "优秀", "pass": "合格", "fail": "不合格", "ineligible": "取消评优资格"}
 STATUS_ZH = {"green": "绿", "amber": "黄", "red": "红"}
 STATE_ZH = {
@@ -126,12 +125,19 @@ def page():
     )
 
 
-def ledger(district: District, rules: RuleSet) -> list[Sheet]:
-    """The assessment as a ledger (台账): by street and quarter, with Chinese headers."""
+#: How a rule's value is formatted in the ledger, by its indicator's measure.
+MEASURE_FORMATS = {"share": PERCENT, "count": "0.0", "balance": "0.00"}
+
+
+def ledger(district: District, rules: RuleSet, caption_text: str | None = None) -> list[Sheet]:
+    """The assessment as a ledger (台账): by street and quarter, with Chinese headers; each
+    sheet opens with ``caption_text`` (what, scope, window, data date, who, when)."""
     names = [r.name or r.id for r in rules.rules]
-    unit_headers = ["街道", "期间", "单位编号", "单位名称", "得分", "等级"]
-    for name in names:
+    unit_headers = ["街道", "期间", "单位编号", "单位名称", "季度得分", "等级"]
+    unit_formats: list[str | None] = [None, None, None, None, SCORE, None]
+    for name, rule in zip(names, rules.rules, strict=True):
         unit_headers += [name, f"{name}评定"]
+        unit_formats += [MEASURE_FORMATS[INDICATORS[rule.indicator].measure], None]
     unit_rows, street_rows = [], []
     street_groups = groups(district, ZoneKind.STREET.value)
     for label, window in quarters(district):
@@ -161,22 +167,49 @@ def ledger(district: District, rules: RuleSet) -> list[Sheet]:
         ]
         for r in follow_up_rows(district, rules)
     ]
+
+    def titled(what: str) -> str | None:
+        return f"{what} · {caption_text}" if caption_text else None
+
     return [
-        Sheet("台账", unit_headers, unit_rows),
-        Sheet("街道汇总", ["街道", "期间", "单位数", "平均得分", *RATING_ZH.values()], street_rows),
+        Sheet(
+            "台账",
+            unit_headers,
+            unit_rows,
+            caption=titled("考核台账（按季度单独评分）"),
+            formats=unit_formats,
+        ),
+        Sheet(
+            "街道汇总",
+            ["街道", "期间", "单位数", "平均季度得分", *RATING_ZH.values()],
+            street_rows,
+            caption=titled("街道汇总（按季度）"),
+            formats=[None, None, None, SCORE],
+        ),
         Sheet(
             "结对跟进",
             ["街道", "类别", "单位", "商定日期", "应开展日期", "首次联合活动", "状态"],
             follow,
+            caption=titled("结对跟进"),
+            formats=[None, None, None, DATE, DATE, DATE, None],
         ),
         Sheet(
             "考核规则",
-            ["规则", "指标", "绿色阈值", "黄色阈值", "权重", "一票否决", "来源"],
+            ["规则", "指标", "绿色阈值", "黄色阈值", "越高越好", "权重", "一票否决", "来源"],
             [
-                [r.name or r.id, r.indicator, r.green, r.amber, r.weight, "是" if r.veto else "否"]
-                + [r.source]
+                [
+                    r.name or r.id,
+                    INDICATORS[r.indicator].zh,
+                    r.green,
+                    r.amber,
+                    "是" if r.better == "higher" else "否（越低越好）",
+                    r.weight,
+                    "是" if r.veto else "否",
+                    r.source,
+                ]
                 for r in rules.rules
             ],
+            caption=titled(f"考核规则（合格线 {rules.passing:g}，优秀线 {rules.excellent:g}）"),
         ),
     ]
 
@@ -186,11 +219,11 @@ def ledger(district: District, rules: RuleSet) -> list[Sheet]:
 def export_xlsx():
     """The ledger (台账) as a workbook: units and streets by quarter, follow-up, rules."""
     request_analysis = analysis()
-    out = io.BytesIO()
-    write_xlsx(out, ledger(request_analysis.district(), current_rules()))
-    out.seek(0)
-    name = f"assessment-{request_analysis.window.end.isoformat()}.xlsx"
-    return send_file(out, mimetype=XLSX, as_attachment=True, download_name=name)
+    what = ("考核台账", "assessment-ledger")
+    sheets = ledger(
+        request_analysis.district(), current_rules(), caption(what[0], request_analysis)
+    )
+    return workbook(sheets, what, request_analysis)
 
 
 def _rules_page(text: str, error: RulesError | None = None, saved: bool = False, status=200):

@@ -19,6 +19,7 @@ from flask import (
 )
 
 from graphmodel.errors import CobuildError, NotFound
+from graphmodel.store import redacted
 
 from ..access import requires
 from ..accounts import ROLES, AccountError, LoginRefused, accounts, audit
@@ -135,6 +136,7 @@ def _users_page(error=None, handed=None, status: int = 200):
         role_labels=ROLE_LABELS,
         error=error,
         handed=handed,
+        store_url=redacted(store().url),
     )
     return page, status
 

@@ -7,6 +7,7 @@ from flask import Blueprint, Response
 from visualizations.exchange import to_gexf, to_graphml
 
 from ..access import requires
+from ..downloads import download
 from ..params import analysis
 from .network import min_weight, unit_graph
 
@@ -24,12 +25,7 @@ def _download(fmt: str) -> Response:
     weight = min_weight()
     G = district.memo(("network-graph", weight), lambda: unit_graph(district, weight))
     mimetype, write = FORMATS[fmt]
-    name = f"network-{request_analysis.window.end.isoformat()}.{fmt}"
-    return Response(
-        write(G),
-        mimetype=mimetype,
-        headers={"Content-Disposition": f"attachment; filename={name}"},
-    )
+    return download(write(G), mimetype, ("协作网络", "network"), request_analysis, fmt)
 
 
 @bp.get("/network.gexf")

@@ -8,7 +8,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, abort, render_template
+from flask import Blueprint, abort, render_template
 
 from graphmodel.attention import FLAG_NAMES, attention_units
 from graphmodel.metrics import EXPLANATIONS
@@ -17,15 +17,13 @@ from graphmodel.report import report
 from graphmodel.suggest.answers import visible_units
 
 from ..access import requires
-from ..downloads import caption, content_disposition, file_names
-from ..exports import DATE, PERCENT, SCORE, Sheet, safe_cell, write_xlsx
+from ..downloads import caption, download, workbook
+from ..exports import DATE, PERCENT, SCORE, Sheet, safe_cell
 from ..extensions import store
 from ..params import Analysis, analysis
 from .assessment import RATING_ZH, current_rules
 
 bp = Blueprint("lists", __name__)
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)
@@ -211,23 +209,12 @@ def _sheets(key: str) -> tuple[UnitList, list[Sheet], Analysis]:
     return unit_list, sheets or [_sheet(unit_list, [], unit_list.zh, text)], request_analysis
 
 
-def _download(body, mimetype: str, unit_list: UnitList, request_analysis: Analysis, ext: str):
-    name, fallback = file_names(unit_list.zh, unit_list.key, request_analysis, ext)
-    return Response(
-        body,
-        mimetype=mimetype,
-        headers={"Content-Disposition": content_disposition(name, fallback)},
-    )
-
-
 @bp.get("/lists/<key>.xlsx")
 @requires("export")
 def export_xlsx(key: str):
     """The list as a workbook: a title row, Chinese headers (frozen), numbers formatted."""
     unit_list, sheets, request_analysis = _sheets(key)
-    out = io.BytesIO()
-    write_xlsx(out, sheets)
-    return _download(out.getvalue(), XLSX, unit_list, request_analysis, "xlsx")
+    return workbook(sheets, (unit_list.zh, unit_list.key), request_analysis)
 
 
 @bp.get("/lists/<key>.csv")
@@ -248,6 +235,7 @@ def export_csv(key: str):
     writer.writerow([safe_cell(sheet.caption)])
     writer.writerow(sheet.headers)
     writer.writerows([[safe_cell(v) for v in row] for row in sheet.rows])
-    return _download(
-        "\ufeff" + out.getvalue(), "text/csv; charset=utf-8", unit_list, request_analysis, "csv"
+    what = (unit_list.zh, unit_list.key)
+    return download(
+        "\ufeff" + out.getvalue(), "text/csv; charset=utf-8", what, request_analysis, "csv"
     )
