@@ -5,6 +5,7 @@ headers, a title row and file names that say what, scope and window."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from dataclasses import dataclass
 
@@ -141,9 +142,11 @@ def list_rows(request_analysis: Analysis, key: str) -> list[dict]:
     for row in data[key]["units"]:
         unit = district.unit.get(row["id"])
         street = district.zone.get(unit.street) if unit and unit.street else None
+        last = row.get("last_activity")
         rows.append(
             {
                 **row,
+                "last_activity": dt.date.fromisoformat(last) if isinstance(last, str) else last,
                 "kind": unit.kind if unit else None,
                 "kind_zh": KIND_ZH.get(unit.kind, "") if unit else "",
                 "street_name": street.name if street else "",
