@@ -71,12 +71,16 @@ def content_disposition(name: str, fallback: str) -> str:
 
 def caption(what_zh: str, request_analysis: Analysis, *, now: dt.datetime | None = None) -> str:
     """The title row: what, scope, window, data date, who exported it and when."""
+    return f"{what_zh} · {caption_tail(request_analysis, now=now)}"
+
+
+def caption_tail(request_analysis: Analysis, *, now: dt.datetime | None = None) -> str:
+    """The title row after its "what": scope, window, data date, who exported it and when."""
     window = request_analysis.window
     date = data_date(request_analysis.district())
     now = now or dt.datetime.now()
     user = g.user.name if g.get("user") is not None else "-"
     parts = (
-        what_zh,
         f"范围 scope：{scope_names(request_analysis)[0]}",
         f"时间窗口 window：{window.start.isoformat()} 至 {window.end.isoformat()}",
         f"数据截至 data as of：{date.isoformat() if date else '—'}",

@@ -18,7 +18,7 @@ from graphmodel.records import ZoneKind
 
 from ..access import requires
 from ..accounts import audit
-from ..downloads import caption, workbook
+from ..downloads import caption_tail, workbook
 from ..exports import DATE, PERCENT, SCORE, Sheet
 from ..extensions import store
 from ..i18n import language
@@ -220,9 +220,7 @@ def export_xlsx():
     """The ledger (台账) as a workbook: units and streets by quarter, follow-up, rules."""
     request_analysis = analysis()
     what = ("考核台账", "assessment-ledger")
-    sheets = ledger(
-        request_analysis.district(), current_rules(), caption(what[0], request_analysis)
-    )
+    sheets = ledger(request_analysis.district(), current_rules(), caption_tail(request_analysis))
     return workbook(sheets, what, request_analysis)
 
 

@@ -18,7 +18,7 @@ from graphmodel.report import report
 from graphmodel.suggest.answers import visible_units
 
 from ..access import requires
-from ..downloads import caption, download, workbook
+from ..downloads import caption, caption_tail, download, workbook
 from ..exports import DATE, PERCENT, SCORE, Sheet, safe_cell
 from ..extensions import store
 from ..params import Analysis, analysis
@@ -202,11 +202,12 @@ def _sheets(key: str) -> tuple[UnitList, list[Sheet], Analysis]:
     text = caption(unit_list.zh, request_analysis)
     if key != "attention":
         return unit_list, [_sheet(unit_list, rows, unit_list.zh, text)], request_analysis
+    tail = caption_tail(request_analysis)
     by_street: dict[str, list[dict]] = {}
     for row in rows:
         by_street.setdefault(row["street_name"] or "未分街道", []).append(row)
     sheets = [
-        _sheet(unit_list, mine, street, f"{unit_list.zh} · {street} · {text}")
+        _sheet(unit_list, mine, street, f"{unit_list.zh} · {street} · {tail}")
         for street, mine in sorted(by_street.items())
     ]
     return unit_list, sheets or [_sheet(unit_list, [], unit_list.zh, text)], request_analysis

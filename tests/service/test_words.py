@@ -12,7 +12,7 @@ from service.i18n import EN
 from service.views.pages import HEADLINES
 
 SERVICE = Path(__file__).resolve().parents[2] / "service"
-HELP_CALL = re.compile(r"""help\(\s*["'](\w+)["']\s*\)""")
+HELP_CALL = re.compile(r"""(?:help|help_mark)\(\s*["'](\w+)["']\s*\)""")
 
 
 def test_every_headline_figure_has_a_glossary_entry():
