@@ -19,28 +19,13 @@ from pathlib import Path
 
 from flask import Flask
 
-from graphmodel.records import UnitKind, ZoneKind
+from graphmodel.records import KIND_EN, UnitKind, ZoneKind
 
 from .i18n import language
 
 CATALOGUE = Path(__file__).with_name("glossary.toml")
 BETTER = ("higher", "lower", "neither")
 
-#: Unit and zone kinds as English pages say them (never the stored code).
-KIND_EN = {
-    "government": "government organ",
-    "enterprise": "enterprise",
-    "institution": "public institution",
-    "community": "community",
-    "social_org": "social organisation",
-    "school": "school",
-    "hospital": "hospital",
-    "military": "military unit",
-    "other": "other",
-    "street": "street",
-    "collaboration_zone": "collaboration zone",
-    "alliance": "alliance",
-}
 KIND_ZH = {k.value: k.zh for k in (*UnitKind, *ZoneKind)}
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 from pyvis.network import Network
 
-from graphmodel.records import UnitKind
+from graphmodel.records import KIND_EN, UnitKind
 
 KIND_COLOURS = {
     "government": "#c62828",
@@ -110,7 +110,7 @@ def colour_rule(
         return (lambda node, _: LEVEL_COLOURS[levels.get(node, 0)]), legend
     kinds = Counter(kind for _, kind in G.nodes(data="kind"))
     legend = [
-        {"label": k.zh if language == "zh" else k.value, "colour": KIND_COLOURS[k.value]}
+        {"label": k.zh if language == "zh" else KIND_EN[k.value], "colour": KIND_COLOURS[k.value]}
         for k in UnitKind
         if kinds[k.value]
     ]
@@ -139,7 +139,7 @@ def unit_network(
     colour = colour or colour_rule("kind", G, language=language)[0]
     strength = dict(G.degree(weight="weight"))
     top = max(strength.values(), default=0)
-    kind_label = {k.value: (k.zh if zh else k.value) for k in UnitKind}
+    kind_label = {k.value: (k.zh if zh else KIND_EN[k.value]) for k in UnitKind}
     nodes = []
     for node, attrs in G.nodes(data=True):
         degree = G.degree(node)

@@ -119,3 +119,33 @@ def test_shipped_files_never_name_the_projects_process(path):
 def test_translations_never_name_the_projects_process():
     """No interface text, Chinese or English, names an issue."""
     assert [t for pair in EN.items() for t in pair if PROCESS.search(t)] == []
+
+
+@pytest.mark.parametrize("role", ["viewer", "street", "district"])
+def test_every_role_sees_thresholds_and_sources(client_as, role):
+    """The assessment shows each rule's thresholds and source to every role that sees units."""
+    page = client_as(role).get("/assessment").get_data(as_text=True)
+    rules = re.search(r'id="rules-in-force".*?</table>', page, re.S).group(0)
+    assert "≥ 95.0 %" in rules and "已公开的考核办法示例" in rules
+    assert 'class="threshold"' in page
+
+
+def test_the_health_card_shows_thresholds_and_sources(client_as):
+    """A unit's health card gives, per rule, the value, both thresholds and the source."""
+    page = client_as("viewer").get("/units/U1").get_data(as_text=True)
+    row = re.search(r'<tr data-rule="dual_registration">.*?</tr>', page, re.S).group(0)
+    assert "≥ 95.0 %" in row and "≥ 90.0 %" in row and "已公开的考核办法示例" in row
+
+
+def test_scores_are_rounded_to_one_decimal(client):
+    """No score on the assessment page carries more than one decimal."""
+    page = client.get("/assessment").get_data(as_text=True)
+    table = re.search(r'id="assessment-table".*?</table>', page, re.S).group(0)
+    scores = re.findall(r'data-value="[^"]*">([^<]+?) ', table)
+    assert scores and all(re.fullmatch(r"\d+\.\d|—", s.strip()) for s in scores)
+
+
+def test_the_network_page_names_kinds_in_english(client):
+    """The English network page names kinds by label ("government organ"), never by code."""
+    page = client.get("/network?lang=en").get_data(as_text=True)
+    assert "government organ" in page
