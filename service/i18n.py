@@ -348,7 +348,7 @@ EN: dict[str, str] = {
     "本窗口与上一窗口相比": "this window against the previous one",
     "增加": "up",
     "减少": "down",
-    "个百分点": "points",
+    "个百分点": "percentage points",
     "持平": "no change",
     "箭头：本窗口与上一窗口相比；绿色为变好，橙色为变差。": (
         "Arrows: this window against the previous one; green is better, orange worse."
