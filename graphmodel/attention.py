@@ -45,12 +45,14 @@ def attention_units(
     *,
     decisions: Iterable[Decision] = (),
     among: Collection[str] | None = None,
+    partnered: int | None = None,
 ) -> list[dict]:
     """Each unit needing attention: ``id``, ``name``, ``kind``, ``street``,
     ``street_name``, ``flags`` (in :data:`FLAGS` order), ``last_activity``,
     ``score``, ``rating`` and the top partner (``partner``, ``partner_name``,
     ``reason_zh``, ``reason_en``; None when no unit fits), partners from
-    ``among`` when given."""
+    ``among`` when given. Only the first ``partnered`` rows get a partner when
+    given (a page shows the first few; an export asks for all)."""
     in_scope = set(district.scope_units)
     flags: dict[str, list[str]] = {}
 
@@ -66,13 +68,10 @@ def attention_units(
     cards = {c["id"]: c for c in assess(district, rules)}
     flag((u for u, c in cards.items() if c["level"] == "red"), "red")
     last = act.last_activity(district.incidence, end)
-    decisions = list(decisions)
     rows = []
     for unit, why in flags.items():
         record = district.unit[unit]
         street = district.zone.get(record.street) if record.street else None
-        best = suggest(district, unit, 1, decisions=decisions, among=among)
-        top = best[0] if best else None
         card = cards.get(unit, {})
         rows.append(
             {
@@ -85,11 +84,19 @@ def attention_units(
                 "last_activity": last.get(unit),
                 "score": card.get("score"),
                 "rating": card.get("rating"),
-                "partner": top.partner if top else None,
-                "partner_name": top.partner_name if top else None,
-                "reason_zh": "；".join(r.zh for r in top.reasons) if top else None,
-                "reason_en": "; ".join(r.en for r in top.reasons) if top else None,
             }
         )
     rows.sort(key=lambda r: (r["street_name"], -len(r["flags"]), r["id"]))
+    decisions = list(decisions)
+    for i, row in enumerate(rows):
+        best = [] if partnered is not None and i >= partnered else None
+        if best is None:
+            best = suggest(district, row["id"], 1, decisions=decisions, among=among)
+        top = best[0] if best else None
+        row.update(
+            partner=top.partner if top else None,
+            partner_name=top.partner_name if top else None,
+            reason_zh="；".join(r.zh for r in top.reasons) if top else None,
+            reason_en="; ".join(r.en for r in top.reasons) if top else None,
+        )
     return rows

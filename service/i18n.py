@@ -362,6 +362,9 @@ EN: dict[str, str] = {
         " activities, so the two can differ."
     ),
     "权重": "Weight",
+    "页面上只为前200个单位列出建议结对对象；导出的表格列出全部。": (
+        "The page suggests partners for the first 200 units only; the export has them for all."
+    ),
     "绿色阈值": "Green from",
     "黄色阈值": "Amber from",
     "低于合格线的按全区最低分到合格线分为四档。": (

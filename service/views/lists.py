@@ -109,14 +109,22 @@ LISTS = {
 KIND_ZH = {k.value: k.zh for k in UnitKind}
 
 
-def _attention_rows(request_analysis: Analysis) -> list[dict]:
+#: The attention page suggests partners for this many rows (the export for all of them).
+PAGE_PARTNERED = 200
+
+
+def _attention_rows(request_analysis: Analysis, partnered: int | None = None) -> list[dict]:
     district = request_analysis.district()
     decisions = store().decisions()
     latest = decisions[-1].at if decisions else None
     rows = district.memo(
-        ("attention", current_rules(), len(decisions), latest),
+        ("attention", current_rules(), len(decisions), latest, partnered),
         lambda: attention_units(
-            district, current_rules(), decisions=decisions, among=visible_units(district)
+            district,
+            current_rules(),
+            decisions=decisions,
+            among=visible_units(district),
+            partnered=partnered,
         ),
     )
     return [
@@ -132,10 +140,11 @@ def _attention_rows(request_analysis: Analysis) -> list[dict]:
     ]
 
 
-def list_rows(request_analysis: Analysis, key: str) -> list[dict]:
-    """The rows of one list, each unit with its kind and street names."""
+def list_rows(request_analysis: Analysis, key: str, *, page: bool = False) -> list[dict]:
+    """The rows of one list, each unit with its kind and street names (on a ``page``
+    the attention list suggests partners for its first rows only)."""
     if key == "attention":
-        return _attention_rows(request_analysis)
+        return _attention_rows(request_analysis, PAGE_PARTNERED if page else None)
     data = report(store(), request_analysis.window, request_analysis.scope)
     district = request_analysis.district()
     rows = []
@@ -175,7 +184,8 @@ def page(key: str):
         lists=LISTS,
         columns=UNIT_COLUMNS + unit_list.columns,
         column_terms=COLUMN_TERMS,
-        rows=list_rows(request_analysis, key),
+        rows=list_rows(request_analysis, key, page=True),
+        partnered=PAGE_PARTNERED if key == "attention" else None,
         explanation=explanation,
         streets=streets,
         window=request_analysis.window,

@@ -51,3 +51,14 @@ def test_rows_are_ordered_by_street(small_bundle):
     """Rows come street by street, so each street's sheet reads in one block."""
     names = [r["street_name"] for r in attention_units(district(small_bundle), RULES)]
     assert names == sorted(names)
+
+
+def test_partners_can_be_limited_to_the_first_rows(small_bundle):
+    """With ``partnered=1`` only the first row gets a partner; the rows stay the same."""
+    d = district(small_bundle)
+    every = attention_units(d, RULES)
+    first = attention_units(d, RULES, partnered=1)
+    assert [r["id"] for r in first] == [r["id"] for r in every]
+    assert (
+        all(r["partner"] is None for r in first[1:]) and first[0]["partner"] == every[0]["partner"]
+    )
