@@ -45,6 +45,7 @@ from neo4j.exceptions import (
 )
 
 from . import cypher, neo4j_load
+from .aliases import Alias
 from .errors import NotFound, StoreFailed, StoreUnavailable, StoreURLError
 from .neo4j_codec import CODECS
 from .neo4j_load import batches, fetch
@@ -301,6 +302,27 @@ class Neo4jStore:
             for u, p, d, at, by, note in rows
         ]
         return sorted(found, key=lambda d: _instant(d.at))  # stable: ties keep their order
+
+    # -- confirmed names ------------------------------------------------------
+
+    def aliases(self) -> list[Alias]:
+        return [Alias(*row) for row in self._values(cypher.ALL_ALIASES)]
+
+    def remember_aliases(self, aliases: Sequence[Alias]) -> None:
+        rows = [
+            {"key": a.key, "name": a.name, "street": a.street, "unit": a.unit}
+            for a in {a.key: a for a in aliases}.values()
+        ]
+        if not rows:
+            return
+        self.ensure_schema()
+
+        def work(tx: ManagedTransaction) -> None:
+            for chunk in batches(rows):
+                fetch(tx, cypher.REMEMBER_ALIASES, rows=chunk)
+
+        with self._errors(), self._session(WRITE_ACCESS) as session:
+            session.execute_write(work)
 
     def version(self) -> str:
         [(epoch, version)] = self._values(cypher.VERSION)

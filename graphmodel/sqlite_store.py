@@ -15,6 +15,7 @@ from dataclasses import fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .aliases import Alias
 from .errors import NotFound, StoreUnavailable, StoreURLError
 from .records import RECORD_TYPES, TABLES, Activity, Decision, Participation
 from .store import Bundle, ImportLog, TableCounts
@@ -100,6 +101,9 @@ def _schema() -> str:
         " at TEXT NOT NULL, by_user TEXT NOT NULL, note TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS decisions_by_unit ON decisions (unit)",
         "CREATE INDEX IF NOT EXISTS decisions_by_partner ON decisions (partner)",
+        # Names planners confirmed in ledgers (graphmodel.aliases).
+        "CREATE TABLE IF NOT EXISTS aliases (street TEXT NOT NULL, name TEXT NOT NULL,"
+        " unit TEXT NOT NULL, PRIMARY KEY (street, name))",
         "INSERT OR IGNORE INTO meta VALUES ('version', '0')",
     ]
     return ";\n".join(statements) + ";"
@@ -321,6 +325,27 @@ class SQLiteStore:
             for u, p, d, at, by, note in rows
         ]
         return sorted(found, key=lambda d: _instant(d.at))  # stable: ties keep their order
+
+    # -- confirmed names ------------------------------------------------------
+
+    def aliases(self) -> list[Alias]:
+        with self._connect() as con:
+            rows = con.execute("SELECT name, street, unit FROM aliases ORDER BY street, name")
+            return [Alias(*row) for row in rows.fetchall()]
+
+    def remember_aliases(self, aliases: Sequence[Alias]) -> None:
+        with self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                con.executemany(
+                    "INSERT INTO aliases (street, name, unit) VALUES (?, ?, ?)"
+                    " ON CONFLICT(street, name) DO UPDATE SET unit = excluded.unit",
+                    [(a.street, a.name, a.unit) for a in aliases],
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
 
     def version(self) -> str:
         with self._connect() as con:

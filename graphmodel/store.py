@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
+from .aliases import Alias
 from .errors import StoreURLError
 from .records import (
     TABLES,
@@ -136,6 +137,13 @@ class Store(Protocol):
     def decisions(self, unit: str | None = None) -> list[Decision]:
         """Every decision, or those naming ``unit`` as unit or partner, oldest first
         (by ``at``, then in the order they were recorded), equal to what was recorded."""
+
+    def aliases(self) -> list[Alias]:
+        """Every name a planner confirmed, ordered by street and name."""
+
+    def remember_aliases(self, aliases: Sequence[Alias]) -> None:
+        """Keep confirmed names (the latest answer for a name and street wins).
+        Does not change :meth:`version` (aliases are not analysed content)."""
 
     def ping(self) -> None:
         """Raise :class:`StoreUnavailable` unless the store answers."""
