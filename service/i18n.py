@@ -357,7 +357,7 @@ EN: dict[str, str] = {
     ),
     # words for every figure
     "没有权限": "Not permitted",
-    "说明": "What it means",
+    "含义": "What it means",
     "指标说明": "Figures explained",
     "页面上每个数字的含义：统计什么、按哪个时间段计算、越高越好还是越低越好。页面上的“?”打开同样的说明。": (
         "What every figure on the pages means: what it counts, over which period, and whether"
