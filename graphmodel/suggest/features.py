@@ -217,4 +217,4 @@ def district_features(district: District) -> Features:
     def build() -> Features:
         return unit_features(district.collaboration_graph(), district.units, district.zones)
 
-    return district.memo("suggest-features", build)
+    return district.shared("suggest-features", build)  # the same for every scope

@@ -9,7 +9,15 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
-from graphmodel.assessment import RulesError, RuleSet, assess, parse_rules, quarters, read_rules
+from graphmodel.assessment import (
+    RulesError,
+    RuleSet,
+    assess,
+    parse_rules,
+    partial_quarters,
+    quarters,
+    read_rules,
+)
 from graphmodel.assessment import rollup as roll_up
 from graphmodel.assessment.followup import conversion, follow_up
 from graphmodel.assessment.rules import INDICATORS
@@ -34,6 +42,9 @@ STATE_ZH = {
     "never_started": "未开展",
     "pending": "未到期",
 }
+#: The ledger's last column: a quarter the window or the data's end cut short.
+PARTIAL_HEADER = "部分期间"
+PARTIAL = "部分（数据或窗口未覆盖整季）"
 #: The largest rules file the admin page accepts (characters).
 MAX_RULES = 100_000
 
@@ -108,7 +119,7 @@ def page():
     district = request_analysis.district()
     rules = current_rules()
     cards = assess(district, rules)
-    rows = follow_up_rows(district, rules)
+    rows = request_analysis.shown(follow_up_rows(district, rules))
     return render_template(
         "assessment.html",
         rules=rules,
@@ -138,21 +149,25 @@ def ledger(district: District, rules: RuleSet, caption_text: str | None = None) 
     for name, rule in zip(names, rules.rules, strict=True):
         unit_headers += [name, f"{name}评定"]
         unit_formats += [MEASURE_FORMATS[INDICATORS[rule.indicator].measure], None]
+    unit_headers.append(PARTIAL_HEADER)
     unit_rows, street_rows = [], []
     street_groups = groups(district, ZoneKind.STREET.value)
+    partial = partial_quarters(district)
     for label, window in quarters(district):
+        cut = PARTIAL if label in partial else ""
         cards = assess(district, rules, window, compare=False)
         for card in sorted(cards, key=lambda c: (c["street_name"], c["id"])):
             row = [card["street_name"], label, card["id"], card["name"], card["score"]]
             row.append(RATING_ZH.get(card["rating"], ""))
             for result in card["rules"]:
                 row += [result["value"], STATUS_ZH.get(result["status"], "不适用")]
-            unit_rows.append(row)
+            unit_rows.append([*row, cut])
         sums = roll_up(cards, {z: g["units"] for z, g in street_groups.items()})
         for z, s in sums.items():
             street_rows.append(
                 [street_groups[z]["name"], label, s["units"], s["score"]]
                 + [s[k] for k in RATING_ZH]
+                + [cut]
             )
     street_rows.sort(key=lambda r: (r[0], r[1]))
     follow = [
@@ -181,7 +196,7 @@ def ledger(district: District, rules: RuleSet, caption_text: str | None = None) 
         ),
         Sheet(
             "街道汇总",
-            ["街道", "期间", "单位数", "平均季度得分", *RATING_ZH.values()],
+            ["街道", "期间", "单位数", "平均季度得分", *RATING_ZH.values(), PARTIAL_HEADER],
             street_rows,
             caption=titled("街道汇总（按季度）"),
             formats=[None, None, None, SCORE],

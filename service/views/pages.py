@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from graphmodel.assessment import RulesError, heat_map
-from graphmodel.overview import overview
+from graphmodel.overview import overview, territory_overview
 from graphmodel.records import ZoneKind
 from graphmodel.report import report
 from visualizations.charts import bar_chart
@@ -14,7 +14,7 @@ from visualizations.scales import ScoreScale
 from ..access import requires
 from ..extensions import store, today
 from ..glossary import say
-from ..params import Analysis, analysis
+from ..params import Analysis, analysis, data_date
 from .assessment import current_rules, groups
 
 bp = Blueprint("pages", __name__)
@@ -81,13 +81,19 @@ def dashboard():
         headline(key, _headline(current, section, field), _headline(previous, section, field))
         for key, section, field in HEADLINES
     ]
-    summary = overview(store(), today=today())
+    territory = request_analysis.territory
+    if territory is None:
+        summary = overview(store(), today=data_date().date or today())
+    else:
+        summary = territory_overview(store(), request_analysis.district(), territory)
     monthly = current["density"]["monthly"]
     return render_template(
         "dashboard.html",
         summary=summary,
         bars=bar_chart(summary.activities_by_month),
         density_bars=bar_chart([(m["period"], m["density"]) for m in monthly], height=140),
+        partial_months={m["period"] for m in monthly if m.get("partial")},
+        whole_district=territory is None,
         headlines=headlines,
         table_labels=TABLE_LABELS,
         streets=sorted(current["density"]["streets"], key=lambda s: -s["internal_density"]),
@@ -130,4 +136,10 @@ def street_heat_map(request_analysis: Analysis) -> dict | None:
         }
         for z, cells in heat["rows"].items()
     ]
-    return {"periods": heat["periods"], "streets": rows, "scale": scale, "rules": rules}
+    return {
+        "periods": heat["periods"],
+        "partial": set(heat["partial"]),
+        "streets": rows,
+        "scale": scale,
+        "rules": rules,
+    }

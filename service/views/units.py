@@ -25,7 +25,7 @@ def page(unit_id: str):
     district = request_analysis.district()
     if unit_id not in set(district.scope_units):
         raise NotFound(f"no unit {unit_id!r} in scope", f"范围内没有单位 {unit_id!r}")
-    profile = unit_profile(district, unit_id)
+    profile = request_analysis.shown(unit_profile(district, unit_id))
     rules = current_rules()
     health = next(c for c in assess(district, rules) if c["id"] == unit_id)
     return render_template(
@@ -37,4 +37,6 @@ def page(unit_id: str):
         shown_rules=rules_shown(rules),
         rating_zh=RATING_ZH,
         query=request_analysis.query(),
+        window=request_analysis.window,
+        partial_months={p.label for p in district.periods("month") if p.partial},
     )
