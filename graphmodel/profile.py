@@ -148,6 +148,7 @@ def _partners(district: District, unit_id: str) -> list[dict]:
             {
                 "id": other,
                 "name": partner.name if partner else other,
+                "kind": partner.kind if partner else None,
                 "kind_zh": _KIND_ZH.get(partner.kind, "") if partner else "",
                 "street_name": _zone_name(district, partner.street) if partner else "",
                 "joint": float(w),

@@ -60,6 +60,23 @@ class UnitKind(Labelled):
     OTHER = ("other", "其他")
 
 
+#: Unit and zone kinds as English pages say them (the codes are not words for people).
+KIND_EN = {
+    "government": "government organ",
+    "enterprise": "enterprise",
+    "institution": "public institution",
+    "community": "community",
+    "social_org": "social organisation",
+    "school": "school",
+    "hospital": "hospital",
+    "military": "military unit",
+    "other": "other",
+    "street": "street",
+    "collaboration_zone": "collaboration zone",
+    "alliance": "alliance",
+}
+
+
 class OrgLevel(Labelled):
     COMMITTEE = ("committee", "党委")
     GENERAL_BRANCH = ("general_branch", "党总支")

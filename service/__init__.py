@@ -7,7 +7,7 @@ from flask import Flask
 from graphmodel import results
 from graphmodel.store import Store, open_store
 
-from . import access, background, errors, formatting, i18n, params, security
+from . import access, background, errors, formatting, glossary, i18n, params, security
 from .accounts import Accounts
 from .settings import Settings
 
@@ -32,6 +32,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.extensions["cobuild.accounts"] = book
     i18n.init_app(app)
     formatting.init_app(app)
+    glossary.init_app(app)
     params.init_app(app)
     errors.init_app(app)
     access.init_app(app)  # first: who is signed in, and may they
@@ -42,6 +43,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         assessment,
         auth,
         exchange,
+        guide,
         health,
         imports,
         lists,
@@ -65,6 +67,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         suggestions,
         assessment,
         exchange,
+        guide,
     )
     for blueprint in (module.bp for module in blueprints):
         app.register_blueprint(blueprint)

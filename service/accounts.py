@@ -258,16 +258,20 @@ class Accounts:
             raise UnknownUser(f"no user named {name!r}", f"没有名为“{name}”的用户")
         return user
 
-    def set_password(self, name: str, password: str) -> None:
-        """A user's own new password; clears the must-change flag and any lock."""
+    def set_password(self, name: str, password: str, keep_session: str | None = None) -> None:
+        """A user's own new password; clears the must-change flag and any lock, and ends
+        every session of the user but ``keep_session`` (the one that changed it): a
+        password changed because it leaked must not leave the leaker signed in."""
         self._existing(name)
         check_password(password)
+        kept = _hash_token(keep_session) if keep_session else ""
         with self._db() as db:
             db.execute(
                 "UPDATE users SET password = ?, must_change = 0, failures = 0, locked_until = 0"
                 " WHERE name = ?",
                 (generate_password_hash(password, method="scrypt"), name),
             )
+            db.execute("DELETE FROM sessions WHERE user = ? AND token_hash != ?", (name, kept))
 
     def reset_password(self, name: str) -> str:
         """Give ``name`` a new one-time password, unlock it and end its sessions."""

@@ -1,6 +1,9 @@
 """Spreadsheet exports: tables written to XLSX the same way everywhere.
 
-Every sheet gets a bold header row that stays in view (frozen), column widths
+Every sheet may open with a title row (what, scope, window, data date, who
+exported it and when), then gets a bold header row that stays in view (frozen),
+number formats per column (shares as percentages, scores with one decimal,
+dates as dates: numbers stay numbers, never strings), column widths
 fitted to the content (a Chinese character counts double), and text that
 cannot turn into a formula: a cell starting with ``=``, ``+``, ``-`` or ``@``
 is written with a leading apostrophe, so that a name like ``=HYPERLINK(…)``
@@ -13,6 +16,7 @@ injection). Numbers, dates and booleans are written as they are.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -34,14 +38,22 @@ MIN_WIDTH, MAX_WIDTH = 6, 60
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 
 
+#: Number formats for :attr:`Sheet.formats`: a share 0–1 shown as 12.5 %, a score as 14.3.
+PERCENT, SCORE, DATE, WHOLE = "0.0%", "0.0", "yyyy-mm-dd", "0"
+
+
 @dataclass(frozen=True)
 class Sheet:
-    """One worksheet: a title, the header labels and the rows (lists of values)."""
+    """One worksheet: a title, the header labels and the rows (lists of values);
+    optionally a caption (the title row above the header) and a number format per
+    column (``None``: as it is)."""
 
     title: str
     headers: Sequence[str]
     #: A list, or any iterable: rows are then written as they come (a city's ledger).
     rows: Iterable[Sequence[Any]]
+    caption: str | None = None
+    formats: Sequence[str | None] = ()
 
 
 def safe_cell(value: Any) -> Any:
@@ -52,6 +64,16 @@ def safe_cell(value: Any) -> Any:
         if value.startswith(FORMULA_STARTS):
             return "'" + value
     return value
+
+
+def _cell(ws, value: Any, number_format: str | None) -> Any:
+    """A value for a write-only row: formatted when it is a number or date and a format applies."""
+    value = safe_cell(value)
+    if number_format is None or value is None or isinstance(value, (str, bool)):
+        return value
+    cell = WriteOnlyCell(ws, value=value)
+    cell.number_format = number_format
+    return cell
 
 
 def display_width(value: Any) -> int:
@@ -110,22 +132,29 @@ def write_xlsx(target: str | Path | IO[bytes], sheets: Iterable[Sheet]) -> None:
         if not isinstance(sheet.rows, Sequence):  # a stream: widths from its first rows
             rows = iter(sheet.rows)
             head = list(itertools.islice(rows, 2000))
-            sheet = Sheet(sheet.title, sheet.headers, itertools.chain(head, rows))
-            widths = column_widths(Sheet(sheet.title, sheet.headers, head))
+            widths = column_widths(dataclasses.replace(sheet, rows=head))
+            sheet = dataclasses.replace(sheet, rows=itertools.chain(head, rows))
         else:
             widths = column_widths(sheet)
         ws = book.create_sheet(title)
-        ws.freeze_panes = "A2"
+        ws.freeze_panes = "A3" if sheet.caption else "A2"
         for i, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
+        if sheet.caption:
+            cell = WriteOnlyCell(ws, value=safe_cell(sheet.caption))
+            cell.font = bold
+            ws.append([cell])
         header = []
         for label in sheet.headers:
             cell = WriteOnlyCell(ws, value=safe_cell(label))
             cell.font = bold
             header.append(cell)
         ws.append(header)
+        formats = list(sheet.formats)
         for row in sheet.rows:
-            ws.append([safe_cell(v) for v in row])
+            ws.append(
+                [_cell(ws, v, formats[i] if i < len(formats) else None) for i, v in enumerate(row)]
+            )
     if not sheets:
         book.create_sheet("Sheet")
     book.save(target)

@@ -151,7 +151,7 @@ EN: dict[str, str] = {
     "是": "yes",
     "否": "no",
     "没有登记党组织。": "No party organisation registered.",
-    # accounts, roles and personal data (issue 7)
+    # accounts, roles and personal data
     "登录": "Sign in",
     "退出": "Sign out",
     "正在计算": "Computing",
@@ -215,7 +215,7 @@ EN: dict[str, str] = {
     "查看": "Show",
     "手机号": "Phone",
     "身份证号": "ID number",
-    # suggested partnerships (issue 5)
+    # suggested partnerships
     "建议结对": "Suggested partners",
     "采纳": "Accept",
     "不采纳": "Dismiss",
@@ -270,7 +270,7 @@ EN: dict[str, str] = {
     "决定人": "Decided by",
     "备注": "Note",
     "尚无决定。": "No decision yet.",
-    # assessment (issue 8)
+    # assessment
     "考核评估": "Assessment",
     "考核规则": "Assessment rules",
     "编辑考核规则": "Edit the rules",
@@ -367,6 +367,39 @@ EN: dict[str, str] = {
     "时间回放：绿色为该期新结成的结对，红色粗边框为该期沉寂（上一期有活动、本期没有）的单位。": (
         "Playback: green ties are new in the period; a thick red border marks units that fell"
         " silent (active the period before, not in this one)."
+    ),
+    # words for every figure
+    "没有权限": "Not permitted",
+    "含义": "What it means",
+    "指标说明": "Figures explained",
+    "页面上每个数字的含义：统计什么、按哪个时间段计算、越高越好还是越低越好。页面上的“?”打开同样的说明。": (
+        "What every figure on the pages means: what it counts, over which period, and whether"
+        " higher or lower is better. The “?” beside a figure opens the same words."
+    ),
+    "本窗口与上一窗口相比": "this window against the previous one",
+    "增加": "up",
+    "减少": "down",
+    "个百分点": "percentage points",
+    "持平": "no change",
+    "箭头：本窗口与上一窗口相比；绿色为变好，橙色为变差。": (
+        "Arrows: this window against the previous one; green is better, orange worse."
+    ),
+    "格内：季度得分，绿 / 黄 / 红单位数": "in each cell: the quarterly score; green / amber / red units",
+    "合格线": "pass mark",
+    "优秀线": "excellent mark",
+    "本页得分按整个时间窗口计算；首页热力图和导出的台账按季度单独计算（季度得分），季度内活动少，两者可以不同。": (
+        "Scores on this page cover the whole window; the dashboard's heat map and the exported"
+        " ledger score each quarter on its own (quarterly scores), and a quarter holds fewer"
+        " activities, so the two can differ."
+    ),
+    "权重": "Weight",
+    "页面上只为前200个单位列出建议结对对象；导出的表格列出全部。": (
+        "The page suggests partners for the first 200 units only; the export has them for all."
+    ),
+    "绿色阈值": "Green from",
+    "黄色阈值": "Amber from",
+    "低于合格线的按全区最低分到合格线分为四档。": (
+        "Below the pass mark, four shades run from the district's lowest score up to the mark."
     ),
     # data date, window and partial periods (issue 11 §1)
     "数据截至": "Data as of",

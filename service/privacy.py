@@ -17,6 +17,7 @@ Views pass every member (or member row) through :func:`protect_member` or
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Mapping
 
 from graphmodel.errors import CobuildError
@@ -105,6 +106,16 @@ def protect_row(row: Mapping, name_key: str | None = "name") -> dict:
     return out
 
 
+def visible_length(text: str) -> int:
+    """How many characters of ``text`` a reader can see: spaces, control and format
+    characters (zero-width spaces, joiners, direction marks) do not count.
+
+    >>> visible_length("核对\u200b号码"), visible_length("\u200b" * 4)
+    (4, 0)
+    """
+    return sum(1 for c in text if unicodedata.category(c)[0] not in "CZ")
+
+
 class RevealRefused(CobuildError):
     """Only an admin may see a member's full numbers, and only with a reason."""
 
@@ -119,7 +130,7 @@ def reveal(member: Member, reason: str) -> Member:
             "only an administrator may see full phone and ID numbers", "只有管理员可以查看完整号码"
         )
     reason = " ".join(reason.split())
-    if len(reason) < MIN_REASON:
+    if visible_length(reason) < MIN_REASON:
         raise RevealRefused(
             f"state a reason of at least {MIN_REASON} characters",
             f"请说明查看理由（至少 {MIN_REASON} 个字）",

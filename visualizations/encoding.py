@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
-from graphmodel.records import UnitKind
+from graphmodel.records import KIND_EN, UnitKind
 
 KIND_COLOURS = {
     "government": "#c62828",
@@ -69,7 +69,8 @@ def by_kind(attrs: Mapping[Hashable, Mapping], language: str = "zh") -> Colourin
     """Colour by unit kind (机关, 企业 …)."""
     keys = {n: str(a.get("kind") or "other") for n, a in attrs.items()}
     entries = [
-        (k.value, k.zh if language == "zh" else k.value, KIND_COLOURS[k.value]) for k in UnitKind
+        (k.value, k.zh if language == "zh" else KIND_EN[k.value], KIND_COLOURS[k.value])
+        for k in UnitKind
     ]
     return Colouring(keys, _legend(keys, entries))
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 from pyvis.network import Network
 
-from graphmodel.records import UnitKind
+from graphmodel.records import KIND_EN, UnitKind
 
 from .encoding import Colouring, by_kind, sizes
 
@@ -103,7 +103,7 @@ def _tooltip(attrs: Mapping, street: str, partners: int, joint: float, zh: bool)
     kind = attrs.get("kind")
     lines = [
         str(attrs.get("name", "")),
-        f"{'类型' if zh else 'Kind'}: {(_KIND_ZH if zh else {}).get(kind, kind)}",
+        f"{'类型' if zh else 'Kind'}: {(_KIND_ZH if zh else KIND_EN).get(kind, kind)}",
         f"{'街道' if zh else 'Street'}: {street}",
         f"{'合作伙伴' if zh else 'Partners'}: {partners}",
         f"{'共同活动' if zh else 'Joint activities'}: {joint:g}",

@@ -30,6 +30,7 @@ graphmodel.assessment.rules.RulesError: 规则 a：未知指标 'partners'...
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,6 +140,12 @@ def _number(rule: str, table: dict, key: str, default=None) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _fail(
             rule, f"{key} 须为数字，而不是 {value!r}", f"{key} must be a number, not {value!r}"
+        )
+    if not math.isfinite(value):  # TOML allows inf and nan; no threshold or weight is either
+        raise _fail(
+            rule,
+            f"{key} 须为有限的数字，而不是 {value!r}",
+            f"{key} must be a finite number, not {value!r}",
         )
     return float(value)
 

@@ -7,6 +7,7 @@ and writes the file; the service's pages read the same function.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import json
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from graphmodel.report import report as collaboration_report
 from graphmodel.report import report_tables
 from graphmodel.store import open_store, redacted
 from graphmodel.window import parse_scope, parse_window
-from service.exports import Sheet, write_xlsx
+from service.exports import PERCENT, Sheet, write_xlsx
 
 from .common import store_option
 
@@ -30,8 +31,32 @@ def write_report(data: dict, out: Path) -> None:
     if out.suffix.lower() == ".json":
         out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         return
-    sheets = [Sheet(t.title, t.headers, t.values()) for t in report_tables(data)]
+    meta = data["meta"]
+    made = f"导出 exported by：{getpass.getuser()}，{dt.datetime.now():%Y-%m-%d %H:%M}"
+    tail = (
+        f"范围 scope：{meta['scope_label']} · "
+        f"时间窗口 window：{meta['window']['start']} 至 {meta['window']['end']} · {made}"
+    )
+    sheets = [
+        Sheet(
+            t.title,
+            t.headers,
+            t.values(),
+            caption=f"{t.title} · {tail}",
+            formats=[PERCENT if _is_share(key) else None for key, _ in t.columns],
+        )
+        for t in report_tables(data)
+    ]
     write_xlsx(out, sheets)
+
+
+def _is_share(field: str) -> bool:
+    """Densities, shares, coverages and rates are fractions: shown as percentages.
+
+    >>> _is_share("internal_density"), _is_share("ties")
+    (True, False)
+    """
+    return "density" in field or field.endswith(("share", "coverage", "rate")) or field == "change"
 
 
 @click.command("report")

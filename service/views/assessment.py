@@ -3,13 +3,12 @@ agreed partnerships, the ledger (台账) export, and the admin page for the rule
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 from pathlib import Path
 
 import numpy as np
-from flask import Blueprint, current_app, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 from graphmodel.assessment import (
     RulesError,
@@ -24,18 +23,20 @@ from graphmodel.assessment import (
     scores,
 )
 from graphmodel.assessment.followup import conversion, follow_up
+from graphmodel.assessment.rules import INDICATORS
 from graphmodel.district import District
 from graphmodel.records import ZoneKind
 
 from ..access import requires
 from ..accounts import audit
-from ..exports import Sheet, write_xlsx
+from ..downloads import XLSX, caption_tail, download
+from ..exports import DATE, PERCENT, SCORE, Sheet, write_xlsx
 from ..extensions import store
+from ..i18n import language
 from ..params import analysis
 
 bp = Blueprint("assessment", __name__)
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RATING_ZH = {"excellent": "优秀", "pass": "合格", "fail": "不合格", "ineligible": "取消评优资格"}
 STATUS_ZH = {"green": "绿", "amber": "黄", "red": "红"}
 STATE_ZH = {
@@ -71,6 +72,38 @@ def rules_path() -> Path:
 def current_rules() -> RuleSet:
     """The rules in force: the COBUILD_RULES file, or the shipped rules until it exists."""
     return read_rules(rules_path())[0]
+
+
+def bilingual(text: str, lang: str) -> str:
+    """The part of a "中文 / English" text for ``lang`` (the whole text when it has no " / ").
+
+    >>> bilingual("示例 / an example", "en"), bilingual("示例", "en")
+    ('an example', '示例')
+    """
+    zh, sep, en = text.partition(" / ")
+    return (en if lang == "en" else zh).strip() if sep else text
+
+
+def rules_shown(rules: RuleSet) -> list[dict]:
+    """The rules as every role sees them: name, indicator, thresholds, weight, veto, source."""
+    lang = language()
+    return [
+        {
+            "id": r.id,
+            "label": (r.name or INDICATORS[r.indicator].zh)
+            if lang == "zh"
+            else (r.name_en or r.name or INDICATORS[r.indicator].en),
+            "indicator": r.indicator,
+            "measure": INDICATORS[r.indicator].measure,
+            "better": r.better,
+            "green": r.green,
+            "amber": r.amber,
+            "weight": r.weight,
+            "veto": r.veto,
+            "source_text": bilingual(r.source, lang) or "—",
+        }
+        for r in rules.rules
+    ]
 
 
 def groups(district: District, *kinds: str) -> dict[str, dict]:
@@ -127,6 +160,7 @@ def page():
     return render_template(
         "assessment.html",
         rules=rules,
+        shown_rules=rules_shown(rules),
         cards=[cards[u] for u in shown],
         total=len(ordered),
         page=number,
@@ -152,12 +186,19 @@ def page():
     )
 
 
-def ledger(district: District, rules: RuleSet) -> list[Sheet]:
-    """The assessment as a ledger (台账): by street and quarter, with Chinese headers."""
+#: How a rule's value is formatted in the ledger, by its indicator's measure.
+MEASURE_FORMATS = {"share": PERCENT, "count": "0.0", "balance": "0.00"}
+
+
+def ledger(district: District, rules: RuleSet, caption_text: str | None = None) -> list[Sheet]:
+    """The assessment as a ledger (台账): by street and quarter, with Chinese headers; each
+    sheet opens with ``caption_text`` (what, scope, window, data date, who, when)."""
     names = [r.name or r.id for r in rules.rules]
-    unit_headers = ["街道", "期间", "单位编号", "单位名称", "得分", "等级"]
-    for name in names:
+    unit_headers = ["街道", "期间", "单位编号", "单位名称", "季度得分", "等级"]
+    unit_formats: list[str | None] = [None, None, None, None, SCORE, None]
+    for name, rule in zip(names, rules.rules, strict=True):
         unit_headers += [name, f"{name}评定"]
+        unit_formats += [MEASURE_FORMATS[INDICATORS[rule.indicator].measure], None]
     unit_headers.append(PARTIAL_HEADER)
     street_rows = []
     partial = partial_quarters(district)
@@ -203,26 +244,49 @@ def ledger(district: District, rules: RuleSet) -> list[Sheet]:
         ]
         for r in follow_up_rows(district, rules)
     ]
+
+    def titled(what: str) -> str | None:
+        return f"{what} · {caption_text}" if caption_text else None
+
     return [
-        Sheet("台账", unit_headers, unit_rows()),
+        Sheet(
+            "台账",
+            unit_headers,
+            unit_rows(),
+            caption=titled("考核台账（按季度单独评分）"),
+            formats=unit_formats,
+        ),
         Sheet(
             "街道汇总",
-            ["街道", "期间", "单位数", "平均得分", *RATING_ZH.values(), PARTIAL_HEADER],
+            ["街道", "期间", "单位数", "平均季度得分", *RATING_ZH.values(), PARTIAL_HEADER],
             street_rows,
+            caption=titled("街道汇总（按季度）"),
+            formats=[None, None, None, SCORE],
         ),
         Sheet(
             "结对跟进",
             ["街道", "类别", "单位", "商定日期", "应开展日期", "首次联合活动", "状态"],
             follow,
+            caption=titled("结对跟进"),
+            formats=[None, None, None, DATE, DATE, DATE, None],
         ),
         Sheet(
             "考核规则",
-            ["规则", "指标", "绿色阈值", "黄色阈值", "权重", "一票否决", "来源"],
+            ["规则", "指标", "绿色阈值", "黄色阈值", "越高越好", "权重", "一票否决", "来源"],
             [
-                [r.name or r.id, r.indicator, r.green, r.amber, r.weight, "是" if r.veto else "否"]
-                + [r.source]
+                [
+                    r.name or r.id,
+                    INDICATORS[r.indicator].zh,
+                    r.green,
+                    r.amber,
+                    "是" if r.better == "higher" else "否（越低越好）",
+                    r.weight,
+                    "是" if r.veto else "否",
+                    r.source,
+                ]
                 for r in rules.rules
             ],
+            caption=titled(f"考核规则（合格线 {rules.passing:g}，优秀线 {rules.excellent:g}）"),
         ),
     ]
 
@@ -235,23 +299,23 @@ def export_xlsx():
     district, rules = request_analysis.district(), current_rules()
     decisions = store().decisions()
     marker = (len(decisions), decisions[-1].at if decisions else None)
+    # The title row names the scope, window and data date and when the file was made; the
+    # exporter is in the audit log. The file is computed once per load (the background job
+    # asks for it) and shared by the workers, so it cannot name each person who downloads it.
+    caption = caption_tail(request_analysis, exporter=False)
 
     def build() -> bytes:
         # Written row by row (openpyxl write-only) to a file, not held as rows in memory.
         with tempfile.TemporaryFile() as out:
-            write_xlsx(out, ledger(district, rules))
+            write_xlsx(out, ledger(district, rules, caption))
             out.seek(0)
             return out.read()
 
-    # Computed once per load (the background job asks for it) and shared by the workers;
-    # a new decision changes the follow-up sheet, so it is part of the key.
-    # The file is what this user may see: the territory is part of its key (the analysis
-    # under it is not).
+    # A new decision changes the follow-up sheet, so it is part of the key. The file is
+    # what this user may see: the territory is part of its key (the analysis under it is not).
     territory = tuple(sorted(request_analysis.scope.territory or ()))
     data = district.stored(("ledger-xlsx", rules, marker, territory), build)
-    out = io.BytesIO(data)
-    name = f"assessment-{request_analysis.window.end.isoformat()}.xlsx"
-    return send_file(out, mimetype=XLSX, as_attachment=True, download_name=name)
+    return download(data, XLSX, ("考核台账", "assessment-ledger"), request_analysis, "xlsx")
 
 
 def _rules_page(text: str, error: RulesError | None = None, saved: bool = False, status=200):

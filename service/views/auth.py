@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 from flask import (
     Blueprint,
@@ -18,6 +19,7 @@ from flask import (
 )
 
 from graphmodel.errors import CobuildError, NotFound
+from graphmodel.store import redacted
 
 from ..access import requires
 from ..accounts import ROLES, AccountError, LoginRefused, accounts, audit
@@ -39,8 +41,18 @@ ROLE_LABELS = {
 
 
 def _safe_next(target: str | None) -> str:
-    """A local path to return to after sign-in (never another site)."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+    """A local path to return to after sign-in (never another site).
+
+    Only ``/path`` with no control character, whitespace or backslash anywhere: a
+    browser drops a tab or newline from a URL, so ``/%09/evil.example/`` would
+    become ``//evil.example/``, and a CR/LF in a header is refused by the server.
+    """
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and not any(c.isspace() or c == "\\" or unicodedata.category(c)[0] in "CZ" for c in target)
+    ):
         return target
     return url_for("pages.dashboard")
 
@@ -100,7 +112,7 @@ def password():
             accounts().authenticate(g.user.name, request.form.get("current", ""))
             if new != request.form.get("repeat", ""):
                 raise AccountError("the two new passwords differ", "两次输入的新密码不一致")
-            accounts().set_password(g.user.name, new)
+            accounts().set_password(g.user.name, new, keep_session=session.get("sid"))
         except (LoginRefused, AccountError) as refused:
             error = refused
         else:
@@ -124,6 +136,7 @@ def _users_page(error=None, handed=None, status: int = 200):
         role_labels=ROLE_LABELS,
         error=error,
         handed=handed,
+        store_url=redacted(store().url),
     )
     return page, status
 

@@ -12,6 +12,7 @@ from flask import Blueprint, Response
 from visualizations.exchange import to_gexf, to_graphml, view_graph
 
 from ..access import requires
+from ..downloads import download
 from ..params import analysis
 from . import network_build as build
 from .network import build_view
@@ -40,12 +41,7 @@ def _download(fmt: str) -> Response:
     }
     H = view_graph(view.as_dict(), build.zone_names(whole), attrs)
     mimetype, write = FORMATS[fmt]
-    name = f"network-{request_analysis.window.end.isoformat()}.{fmt}"
-    return Response(
-        write(H),
-        mimetype=mimetype,
-        headers={"Content-Disposition": f"attachment; filename={name}"},
-    )
+    return download(write(H), mimetype, ("协作网络", "network"), request_analysis, fmt)
 
 
 @bp.get("/network.gexf")

@@ -1,31 +1,35 @@
-"""Lists planners work from: isolated, inactive, declining units and followers,
-filterable by street, sortable, exported to XLSX and CSV with Chinese headers."""
+"""Lists planners work from: isolated, inactive, declining units, followers and the units
+needing attention, filterable by street, sortable, exported to XLSX and CSV with Chinese
+headers, a title row and file names that say what, scope and window."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, abort, render_template, send_file
+from flask import Blueprint, abort, render_template
 
+from graphmodel.attention import FLAG_NAMES, attention_units
 from graphmodel.metrics import EXPLANATIONS
 from graphmodel.records import UnitKind
 from graphmodel.report import report
+from graphmodel.suggest.answers import visible_units
 
 from ..access import requires
-from ..exports import Sheet, safe_cell, write_xlsx
+from ..downloads import caption, caption_tail, download, workbook
+from ..exports import DATE, PERCENT, SCORE, Sheet, safe_cell
 from ..extensions import store
 from ..params import Analysis, analysis
+from .assessment import RATING_ZH, current_rules
 
 bp = Blueprint("lists", __name__)
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)
 class UnitList:
-    """One list: its report section, title and the columns beyond the unit itself."""
+    """One list: its key, title and the columns beyond the unit itself."""
 
     key: str
     zh: str
@@ -39,6 +43,20 @@ UNIT_COLUMNS = (
     ("kind_zh", "类型", "Kind"),
     ("street_name", "街道", "Street"),
 )
+#: Columns explained in the glossary: field → glossary key.
+COLUMN_TERMS = {
+    "activities": "window_activities",
+    "last_activity": "last_activity",
+    "days_since": "days_since",
+    "previous": "previous_activities",
+    "current": "current_activities",
+    "change": "change",
+    "score": "score",
+    "rating": "rating",
+    "flags_zh": "attention",
+}
+#: Number formats in the workbook (shares as %, scores with one decimal, dates as dates).
+COLUMN_FORMATS = {"change": PERCENT, "score": SCORE, "last_activity": DATE}
 LISTS = {
     lst.key: lst
     for lst in (
@@ -46,7 +64,7 @@ LISTS = {
             "isolated",
             "孤立单位",
             "Isolated units",
-            (("activities", "窗口内活动数", "Activities"),),
+            (("activities", "窗口内活动数", "Activities in the window"),),
         ),
         UnitList(
             "inactive",
@@ -54,7 +72,7 @@ LISTS = {
             "Inactive units",
             (
                 ("last_activity", "最后活动日期", "Last activity"),
-                ("days_since", "距今天数", "Days since"),
+                ("days_since", "距截止日期天数", "Days before the end date"),
             ),
         ),
         UnitList(
@@ -62,31 +80,84 @@ LISTS = {
             "活跃度下降单位",
             "Declining units",
             (
-                ("previous", "上一窗口活动数", "Previous window"),
-                ("current", "本窗口活动数", "This window"),
+                ("previous", "上一窗口活动数", "Activities, previous window"),
+                ("current", "本窗口活动数", "Activities, this window"),
                 ("change", "变化", "Change"),
             ),
         ),
         UnitList(
-            "followers", "跟随型单位", "Followers", (("activities", "参与活动数", "Activities"),)
+            "followers",
+            "跟随型单位",
+            "Followers",
+            (("activities", "窗口内活动数", "Activities in the window"),),
+        ),
+        UnitList(
+            "attention",
+            "需关注单位",
+            "Units needing attention",
+            (
+                ("flags_zh", "情况", "Status"),
+                ("last_activity", "最后活动日期", "Last activity"),
+                ("score", "考核得分", "Score"),
+                ("rating", "考核等级", "Rating"),
+                ("partner_name", "建议结对对象", "Suggested partner"),
+                ("reason_zh", "建议理由", "Why"),
+            ),
         ),
     )
 }
+KIND_ZH = {k.value: k.zh for k in UnitKind}
 
 
-def list_rows(request_analysis: Analysis, key: str) -> list[dict]:
-    """The rows of one list, each unit with its kind and street names."""
+#: The attention page suggests partners for this many rows (the export for all of them).
+PAGE_PARTNERED = 200
+
+
+def _attention_rows(request_analysis: Analysis, partnered: int | None = None) -> list[dict]:
+    district = request_analysis.district()
+    decisions = store().decisions()
+    latest = decisions[-1].at if decisions else None
+    rows = district.memo(
+        ("attention", current_rules(), len(decisions), latest, partnered),
+        lambda: attention_units(
+            district,
+            current_rules(),
+            decisions=decisions,
+            among=visible_units(district),
+            partnered=partnered,
+        ),
+    )
+    return [
+        {
+            **row,
+            "kind_zh": KIND_ZH.get(row["kind"], ""),
+            "flags_zh": "、".join(FLAG_NAMES[f][0] for f in row["flags"]),
+            "flags_en": ", ".join(FLAG_NAMES[f][1] for f in row["flags"]),
+            "rating_code": row["rating"],
+            "rating": RATING_ZH.get(row["rating"] or "", ""),
+        }
+        for row in rows
+    ]
+
+
+def list_rows(request_analysis: Analysis, key: str, *, page: bool = False) -> list[dict]:
+    """The rows of one list, each unit with its kind and street names (on a ``page``
+    the attention list suggests partners for its first rows only)."""
+    if key == "attention":
+        return _attention_rows(request_analysis, PAGE_PARTNERED if page else None)
     data = report(store(), request_analysis.window, request_analysis.scope)
     district = request_analysis.district()
-    kinds = {k.value: k.zh for k in UnitKind}
     rows = []
     for row in data[key]["units"]:
         unit = district.unit.get(row["id"])
         street = district.zone.get(unit.street) if unit and unit.street else None
+        last = row.get("last_activity")
         rows.append(
             {
                 **row,
-                "kind_zh": kinds.get(unit.kind, "") if unit else "",
+                "last_activity": dt.date.fromisoformat(last) if isinstance(last, str) else last,
+                "kind": unit.kind if unit else None,
+                "kind_zh": KIND_ZH.get(unit.kind, "") if unit else "",
                 "street_name": street.name if street else "",
             }
         )
@@ -106,49 +177,79 @@ def page(key: str):
     unit_list = _list_or_404(key)
     request_analysis = analysis()
     streets = request_analysis.streets()
+    explanation = EXPLANATIONS.get(key)
     return render_template(
         "list.html",
         unit_list=unit_list,
         lists=LISTS,
         columns=UNIT_COLUMNS + unit_list.columns,
-        rows=list_rows(request_analysis, key),
-        explanation=EXPLANATIONS.get(key, {}),
+        column_terms=COLUMN_TERMS,
+        rows=list_rows(request_analysis, key, page=True),
+        partnered=PAGE_PARTNERED if key == "attention" else None,
+        explanation=explanation,
         streets=streets,
         window=request_analysis.window,
         query=request_analysis.query(),
     )
 
 
-def _table(key: str) -> tuple[UnitList, list[str], list[list]]:
-    unit_list = _list_or_404(key)
+def _sheet(unit_list: UnitList, rows: list[dict], title: str, caption_text: str) -> Sheet:
     columns = UNIT_COLUMNS + unit_list.columns
-    rows = list_rows(analysis(), key)
-    headers = [f"{zh} {en}" for _, zh, en in columns]
-    return unit_list, headers, [[row.get(field) for field, _, _ in columns] for row in rows]
+    return Sheet(
+        title,
+        [f"{zh} {en}" for _, zh, en in columns],
+        [[row.get(field) for field, _, _ in columns] for row in rows],
+        caption=caption_text,
+        formats=[COLUMN_FORMATS.get(field) for field, _, _ in columns],
+    )
+
+
+def _sheets(key: str) -> tuple[UnitList, list[Sheet], Analysis]:
+    """The list as sheets: one, or for the attention list one per street (what streets send on)."""
+    unit_list = _list_or_404(key)
+    request_analysis = analysis()
+    rows = list_rows(request_analysis, key)
+    text = caption(unit_list.zh, request_analysis)
+    if key != "attention":
+        return unit_list, [_sheet(unit_list, rows, unit_list.zh, text)], request_analysis
+    tail = caption_tail(request_analysis)
+    by_street: dict[str, list[dict]] = {}
+    for row in rows:
+        by_street.setdefault(row["street_name"] or "未分街道", []).append(row)
+    sheets = [
+        _sheet(unit_list, mine, street, f"{unit_list.zh} · {street} · {tail}")
+        for street, mine in sorted(by_street.items())
+    ]
+    return unit_list, sheets or [_sheet(unit_list, [], unit_list.zh, text)], request_analysis
 
 
 @bp.get("/lists/<key>.xlsx")
 @requires("export")
 def export_xlsx(key: str):
-    """The list as a workbook (Chinese headers, frozen header row)."""
-    unit_list, headers, values = _table(key)
-    out = io.BytesIO()
-    write_xlsx(out, [Sheet(unit_list.zh, headers, values)])
-    out.seek(0)
-    return send_file(out, mimetype=XLSX, as_attachment=True, download_name=f"{key}.xlsx")
+    """The list as a workbook: a title row, Chinese headers (frozen), numbers formatted."""
+    unit_list, sheets, request_analysis = _sheets(key)
+    return workbook(sheets, (unit_list.zh, unit_list.key), request_analysis)
 
 
 @bp.get("/lists/<key>.csv")
 @requires("export")
 def export_csv(key: str):
-    """The list as CSV in UTF-8 with a BOM, so that Excel opens it in Chinese."""
-    _, headers, values = _table(key)
+    """The list as CSV in UTF-8 with a BOM, so that Excel opens it in Chinese: the title
+    row, then the header; all streets in one table."""
+    unit_list = _list_or_404(key)
+    request_analysis = analysis()
+    sheet = _sheet(
+        unit_list,
+        list_rows(request_analysis, key),
+        unit_list.zh,
+        caption(unit_list.zh, request_analysis),
+    )
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(headers)
-    writer.writerows([[safe_cell(v) for v in row] for row in values])
-    return Response(
-        "\ufeff" + out.getvalue(),
-        mimetype="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f"attachment; filename={key}.csv"},
+    writer.writerow([safe_cell(sheet.caption)])
+    writer.writerow(sheet.headers)
+    writer.writerows([[safe_cell(v) for v in row] for row in sheet.rows])
+    what = (unit_list.zh, unit_list.key)
+    return download(
+        "\ufeff" + out.getvalue(), "text/csv; charset=utf-8", what, request_analysis, "csv"
     )

@@ -8,6 +8,7 @@ JSON by static JS (the CSP allows no inline script).
 
 from __future__ import annotations
 
+import math
 from urllib.parse import quote
 
 from flask import Blueprint, current_app, render_template, request, url_for
@@ -42,9 +43,12 @@ def min_weight() -> float:
     raw = request.args.get("min_weight") or "1"
     try:
         value = float(raw)
+        if not math.isfinite(value):  # inf, nan, 1e309: no tie is that strong
+            raise ValueError(raw)
     except ValueError:
         raise BadFilter(
-            f"min_weight must be a number, not {raw!r}", f"最小联系强度须为数字，而不是 {raw!r}"
+            f"min_weight must be a finite number, not {raw!r}",
+            f"最小联系强度须为有限的数字，而不是 {raw!r}",
         ) from None
     if value != value or value in (float("inf"), float("-inf")):
         raise BadFilter("min_weight must be a finite number", "最小联系强度须为有限的数字")

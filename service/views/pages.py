@@ -8,30 +8,62 @@ from graphmodel.assessment import RulesError, heat_map
 from graphmodel.overview import overview, territory_overview
 from graphmodel.records import ZoneKind
 from graphmodel.report import report
-from graphmodel.store import redacted
 from visualizations.charts import bar_chart
+from visualizations.scales import ScoreScale
 
 from ..access import requires
 from ..extensions import store, today
+from ..glossary import say
 from ..params import Analysis, analysis, data_date
 from .assessment import current_rules, groups
 
 bp = Blueprint("pages", __name__)
 
-#: Headline figures: (label, report section, field) — counts of units or a density.
+#: Headline figures: (glossary key, report section, field) — counts of units or a density.
 HEADLINES = (
-    ("协作密度", "density", "density"),
-    ("结对数", "density", "ties"),
-    ("孤立单位", "isolated", "count"),
-    ("活跃度下降单位", "declining", "count"),
-    ("跟随型单位", "followers", "count"),
-    ("不活跃单位", "inactive", "count"),
+    ("density", "density", "density"),
+    ("ties", "density", "ties"),
+    ("isolated", "isolated", "count"),
+    ("declining", "declining", "count"),
+    ("followers", "followers", "count"),
+    ("inactive", "inactive", "count"),
 )
+#: What the store holds, as planners call it (never the table's name).
+TABLE_LABELS = {
+    "units": "单位",
+    "party_orgs": "党组织",
+    "members": "党员",
+    "activities": "活动",
+    "participations": "参与记录",
+    "agreements": "共建协议",
+    "zones": "区域",
+}
+#: The lists a headline links to.
+LISTED = ("isolated", "declining", "followers", "inactive")
 
 
 def _headline(data: dict, section: str, field: str) -> float:
     value = data[section]
     return value["scope"][field] if section == "density" else value[field]
+
+
+def headline(key: str, value: float | None, before: float | None) -> dict:
+    """One headline figure against the previous window, with which way is better."""
+    delta = 0 if value is None or before is None else value - before
+    better = say(key).direction
+    return {
+        "key": key,
+        "value": value,
+        "before": before,
+        "delta": delta,
+        "share": key == "density",
+        "trend": "flat"
+        if delta == 0 or better == "neither"
+        else "better"
+        if (delta > 0) == (better == "higher")
+        else "worse",
+        "link": key if key in LISTED else None,
+    }
 
 
 @bp.get("/")
@@ -46,18 +78,8 @@ def dashboard():
     sections = tuple(dict.fromkeys(section for _, section, _ in HEADLINES))
     previous = report(store(), window.previous(), request_analysis.scope, sections=sections)
     headlines = [
-        {
-            "label": label,
-            "key": section,
-            "value": (value := _headline(current, section, field)),
-            "before": (before := _headline(previous, section, field)),
-            "delta": 0 if value is None or before is None else value - before,
-            "pattern": "%.4f" if field == "density" else "%d",
-            "link": section
-            if section in ("isolated", "declining", "followers", "inactive")
-            else None,
-        }
-        for label, section, field in HEADLINES
+        headline(key, _headline(current, section, field), _headline(previous, section, field))
+        for key, section, field in HEADLINES
     ]
     territory = request_analysis.territory
     if territory is None:
@@ -73,17 +95,18 @@ def dashboard():
         partial_months={m["period"] for m in monthly if m.get("partial")},
         whole_district=territory is None,
         headlines=headlines,
+        table_labels=TABLE_LABELS,
         streets=sorted(current["density"]["streets"], key=lambda s: -s["internal_density"]),
         paper_only=current["zones"]["paper_only"],
         window=window,
         query=request_analysis.query(),
-        store_url=redacted(store().url),
         heat=street_heat_map(request_analysis),
     )
 
 
 def street_heat_map(request_analysis: Analysis) -> dict | None:
-    """Streets × quarters of the window: the mean assessment score, coloured by rating band."""
+    """Streets × quarters of the window: each street's mean quarterly score and how many
+    units are green / amber / red, on a colour scale graded between the rules' marks."""
     district = request_analysis.district()
     streets = groups(district, ZoneKind.STREET.value)
     try:
@@ -91,11 +114,32 @@ def street_heat_map(request_analysis: Analysis) -> dict | None:
     except RulesError:  # a rules file broken by hand: the dashboard still opens
         return None
     heat = heat_map(district, rules, {z: g["units"] for z, g in streets.items()})
+    scale = ScoreScale.over(
+        (c["score"] for cells in heat["rows"].values() for c in cells),
+        rules.passing,
+        rules.excellent,
+    )
+    rows = [
+        {
+            "id": z,
+            "name": streets[z]["name"],
+            "cells": [
+                {
+                    **cell,
+                    "step": scale.step(cell["score"]),
+                    "green": cell["excellent"],
+                    "amber": cell["pass"],
+                    "red": cell["fail"] + cell["ineligible"],
+                }
+                for cell in cells
+            ],
+        }
+        for z, cells in heat["rows"].items()
+    ]
     return {
         "periods": heat["periods"],
         "partial": set(heat["partial"]),
-        "streets": [
-            {"id": z, "name": streets[z]["name"], "cells": cells}
-            for z, cells in heat["rows"].items()
-        ],
+        "streets": rows,
+        "scale": scale,
+        "rules": rules,
     }

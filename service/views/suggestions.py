@@ -8,21 +8,21 @@
 
 from __future__ import annotations
 
-import io
+import datetime as dt
 
-from flask import Blueprint, g, render_template, request, send_file
+from flask import Blueprint, g, render_template, request
 
 from graphmodel.suggest import answers
 from graphmodel.suggest.errors import BadDecision, BadSuggestionRequest
 
 from ..access import requires
-from ..exports import Sheet, write_xlsx
-from ..extensions import store, today
+from ..downloads import caption, workbook
+from ..exports import SCORE, Sheet
+from ..extensions import store
 from ..params import analysis
 
 bp = Blueprint("suggestions", __name__)
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: The most partners one request may ask for.
 MAX_K = 100
 ACCEPTED_COLUMNS = (
@@ -37,6 +37,12 @@ ACCEPTED_COLUMNS = (
     ("at", "决定时间", "Decided at"),
     ("note", "备注", "Note"),
 )
+ACCEPTED_FORMATS = {"score": SCORE, "at": "yyyy-mm-dd hh:mm"}
+
+
+def _when(text: str) -> dt.datetime:
+    """An ISO time as a date-time Excel shows as one (local wall time, no zone)."""
+    return dt.datetime.fromisoformat(text).replace(tzinfo=None)
 
 
 def _k() -> int:
@@ -129,9 +135,13 @@ def accepted_xlsx():
     request_analysis = analysis()
     rows = answers.accepted_partnerships(store(), request_analysis.window, request_analysis.scope)
     headers = [zh if zh == en else f"{zh} {en}" for _, zh, en in ACCEPTED_COLUMNS]
-    values = [[row.get(field) for field, _, _ in ACCEPTED_COLUMNS] for row in rows]
-    out = io.BytesIO()
-    write_xlsx(out, [Sheet("拟签共建协议", headers, values)])
-    out.seek(0)
-    name = f"accepted-partnerships-{today().isoformat()}.xlsx"
-    return send_file(out, mimetype=XLSX, as_attachment=True, download_name=name)
+    values = [
+        [_when(row[field]) if field == "at" else row.get(field) for field, _, _ in ACCEPTED_COLUMNS]
+        for row in rows
+    ]
+    what = ("拟签共建协议", "accepted-partnerships")
+    formats = [ACCEPTED_FORMATS.get(field) for field, _, _ in ACCEPTED_COLUMNS]
+    sheet = Sheet(
+        what[0], headers, values, caption=caption(what[0], request_analysis), formats=formats
+    )
+    return workbook([sheet], what, request_analysis)

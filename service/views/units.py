@@ -11,7 +11,7 @@ from visualizations.charts import bar_chart
 
 from ..access import can, requires
 from ..params import analysis
-from .assessment import RATING_ZH, current_rules
+from .assessment import RATING_ZH, current_rules, rules_shown
 
 bp = Blueprint("units", __name__)
 
@@ -26,13 +26,15 @@ def page(unit_id: str):
     if unit_id not in set(district.scope_units):
         raise NotFound(f"no unit {unit_id!r} in scope", f"范围内没有单位 {unit_id!r}")
     profile = request_analysis.shown(unit_profile(district, unit_id))
-    [health] = assess(district, current_rules(), units=[unit_id])
+    rules = current_rules()
+    [health] = assess(district, rules, units=[unit_id])
     return render_template(
         "unit.html",
         profile=profile,
         bars=bar_chart(profile["timeline"]["months"], height=120),
         show_members=can("personal_data"),
         health=health,
+        shown_rules=rules_shown(rules),
         rating_zh=RATING_ZH,
         query=request_analysis.query(),
         window=request_analysis.window,

@@ -57,6 +57,8 @@ def test_a_list_exports_a_workbook_openpyxl_reads(page, live, tmp_path):
     target = tmp_path / "isolated.xlsx"
     download.value.save_as(target)
     sheet = load_workbook(target).active
-    assert sheet["A1"].value == "单位编号 Unit id"
-    assert sheet.max_row == rows + 1
+    assert sheet["A1"].value.startswith("孤立单位")  # the title row
+    assert sheet["A2"].value == "单位编号 Unit id"
+    assert sheet.max_row == rows + 2
+    assert download.value.suggested_filename == "孤立单位_全区_2025-07-01_2026-06-30.xlsx"
     page.screenshot("list-isolated")

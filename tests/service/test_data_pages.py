@@ -74,16 +74,17 @@ def test_isolated_list_and_its_exports(client):
     assert page.status_code == 200 and "华远建设有限公司" in page.get_data(as_text=True)
     book = load_workbook(io.BytesIO(client.get("/lists/isolated.xlsx?end=2026-04-30").data))
     sheet = book.active
-    assert sheet["A1"].value == "单位编号 Unit id"
-    assert [c.value for c in sheet[2]][:2] == ["U4", "华远建设有限公司"]
+    assert sheet["A1"].value.startswith("孤立单位")  # the title row
+    assert sheet["A2"].value == "单位编号 Unit id"
+    assert [c.value for c in sheet[3]][:2] == ["U4", "华远建设有限公司"]
     raw = client.get("/lists/isolated.csv?end=2026-04-30").data
     assert raw.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][0] == "单位编号 Unit id" and rows[1][1] == "华远建设有限公司"
+    assert rows[1][0] == "单位编号 Unit id" and rows[2][1] == "华远建设有限公司"
 
 
 def test_unknown_list_is_404(client):
-    """Only the four lists exist."""
+    """Only the named lists exist."""
     assert client.get("/lists/everything").status_code == 404
 
 

@@ -120,8 +120,19 @@ def test_report_command_writes_one_sheet_per_metric(tmp_path, store_url):
     assert result.exit_code == 0, result.output
     book = load_workbook(out)
     assert {"孤立单位", "不活跃单位", "枢纽单位", "协作区评估"} <= set(book.sheetnames)
-    assert book["孤立单位"]["B2"].value == "华远建设有限公司"
-    assert book["孤立单位"].freeze_panes == "A2"
+    assert book["孤立单位"]["A1"].value.startswith("孤立单位 · 范围 scope")  # the title row
+    assert book["孤立单位"]["B3"].value == "华远建设有限公司"
+    assert book["孤立单位"].freeze_panes == "A3"
+
+
+def test_report_shares_are_percent_formatted(tmp_path, store_url):
+    """Densities and shares in the report workbook are numbers shown as percentages."""
+    out = tmp_path / "report.xlsx"
+    CliRunner().invoke(report, ["--store", store_url, "--end", "2026-06-30", "--out", str(out)])
+    sheet = load_workbook(out)["协作区评估"]
+    header = [c.value for c in sheet[2]]
+    cells = [row[header.index("内部密度（含区里推动）")] for row in sheet.iter_rows(min_row=3)]
+    assert cells and all(c.number_format == "0.0%" for c in cells if c.value is not None)
 
 
 def test_report_command_reads_the_store_from_the_environment(tmp_path, store_url):

@@ -162,7 +162,8 @@ def test_accepted_suggestions_export_as_proposed_agreements(client):
     response = client.get("/suggestions/accepted.xlsx")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.data)).active
-    header, row = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
+    assert sheet["A1"].value.startswith("拟签共建协议")  # the title row
+    header, row = [c.value for c in sheet[2]], [c.value for c in sheet[3]]
     assert header[:4] == [
         "单位编号 Unit id",
         "单位名称 Unit",
@@ -179,7 +180,7 @@ def test_a_dismissed_pair_is_not_exported(client):
     decide(client)
     decide(client, decision="dismiss")
     sheet = load_workbook(io.BytesIO(client.get("/suggestions/accepted.xlsx").data)).active
-    assert sheet.max_row == 1
+    assert sheet.max_row == 2  # the title row and the header
 
 
 def test_a_viewer_may_not_export(client_as):

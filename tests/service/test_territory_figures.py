@@ -29,8 +29,13 @@ STREET = "S003"
 
 def table(rows: list, first_header: str) -> list:
     """The header row (its first cell starting with ``first_header``) and the rows after it:
-    title rows above it name the reader and the scope, and differ by design."""
-    start = next(i for i, r in enumerate(rows) if r and str(r[0]).startswith(first_header))
+    title rows above it (" · " between their parts) name the reader and the scope, and
+    differ by design."""
+    start = next(
+        i
+        for i, r in enumerate(rows)
+        if r and str(r[0]).startswith(first_header) and " · " not in str(r[0])
+    )
     return [list(r) for r in rows[start:]]
 
 
