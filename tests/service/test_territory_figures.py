@@ -30,7 +30,7 @@ STREET = "S003"
 def table(rows: list, first_header: str) -> list:
     """The header row (its first cell starting with ``first_header``) and the rows after it:
     title rows above it name the reader and the scope, and differ by design."""
-    start = next(i for i, r in enumerate(rows) if r and str(r[0]).startswith(first_header))
+    start = next(i for i, r in enumerate(rows) if r and str(r[0]).split(" ")[0] == first_header)
     return [list(r) for r in rows[start:]]
 
 
