@@ -120,7 +120,13 @@ def build_view(request_analysis: Analysis, want: build.ViewRequest | None = None
             )
 
         # The same view is asked for again and again (page loads, exports): build it once.
-        key = ("network-view", want, scope, tuple(sorted((k, str(v)) for k, v in query.items())), tuple(suggested))
+        key = (
+            "network-view",
+            want,
+            scope,
+            tuple(sorted((k, str(v)) for k, v in query.items())),
+            tuple(suggested),
+        )
         view = whole.memo(key, draw)
     view.meta.update(
         size=want.size,
