@@ -52,7 +52,7 @@ from ..records import Decision, UnitKind
 from .errors import BadSuggestionRequest
 from .features import Features, district_features
 from .partners import suggest
-from .scoring import DEFAULT_WEIGHTS, PARTS, Weights, contributions, part_values, raw_parts
+from .scoring import DEFAULT_WEIGHTS, PARTS, Weights, part_values, raw_parts
 
 __all__ = ["SMALL_HEADCOUNT", "propose_zones", "weak_units", "who_to_help"]
 
@@ -157,8 +157,8 @@ def _zone_name(district: District, zone: str | None) -> str:
 def affinity(F: Features, rows: Sequence[int], weights: Weights = DEFAULT_WEIGHTS) -> np.ndarray:
     """The symmetric affinity between ``rows`` (step 1 of the module docstring)."""
     rows = np.asarray(rows, dtype=np.int64)
-    values = part_values(F, raw_parts(F, rows, rows), rows, rows, weights)
-    parts = contributions(values, weights)
+    raw = raw_parts(F, rows, rows)
+    parts = weights.contributions(part_values(F, raw, rows, rows, weights.shape), raw)
     score = sum(parts[name] for name in PARTS if name != "overload")
     score = (score + score.T) / 2
     np.fill_diagonal(score, 0.0)
