@@ -89,12 +89,6 @@ class Features:
         return out
 
     @cached_property
-    def active_share(self) -> np.ndarray:
-        """``activity / degree²``: how likely a unit is to bring two of its
-        partners together again (its recent activity, shared among its pairs)."""
-        return self.activity * self.inverse_degree**2
-
-    @cached_property
     def need_counts(self) -> np.ndarray:
         """How many needs each unit has."""
         return np.diff(self.needs.indptr)

@@ -87,7 +87,6 @@ PARTS: tuple[str, ...] = (
     "overload",
     "weighted_common",
     "partner_activity",
-    "active_common",
 )
 
 
@@ -133,7 +132,6 @@ class Weights:
     overload: float = 0.5
     weighted_common: float = 0.0
     partner_activity: float = 0.0
-    active_common: float = 0.0
     #: Partners in common at which ``common_partners`` reaches half its weight.
     common_half: float = 1.0
     #: Adamic–Adar index at which ``adamic_adar`` reaches half its weight.
@@ -142,8 +140,6 @@ class Weights:
     resource_allocation_half: float = 0.25
     #: Tie-strength common neighbours at which ``weighted_common`` reaches half its weight.
     weighted_common_half: float = 2.0
-    #: Active common partners at which ``active_common`` reaches half its weight.
-    active_common_half: float = 0.25
     #: Distance (km) at which ``nearby`` has fallen to 1/e.
     distance_km: float = 2.0
     #: The busiest share of units (by partners) that the overload part marks down.
@@ -161,7 +157,6 @@ class Weights:
             "adamic_adar_half",
             "resource_allocation_half",
             "weighted_common_half",
-            "active_common_half",
             "distance_km",
         ):
             if not getattr(self, name) > 0:
@@ -225,7 +220,6 @@ def raw_parts(F: Features, rows: Sequence[int], cols: Sequence[int] | None = Non
         "adamic_adar": two_hop(F.inverse_log_degree),
         "resource_allocation": two_hop(F.inverse_degree),
         "weighted_common": weighted,
-        "active_common": two_hop(F.active_share),
         "partner_activity": np.broadcast_to(
             F.activity[C][None, :], (len(rows), len(F.activity[C]))
         ),
@@ -267,7 +261,6 @@ def _raw_one(F: Features, row: int) -> dict:
     weighted += np.bincount(theirs_w.indices, weights=theirs_w.data, minlength=n)
     out = {
         "weighted_common": weighted / 2,
-        "active_common": two_hop(F.active_share),
         "partner_activity": F.activity,
         "common_partners": two_hop(None),
         "adamic_adar": two_hop(F.inverse_log_degree),
@@ -316,7 +309,6 @@ def part_values(
             "kind_diversity": raw["kind_diversity"],
             "overload": np.broadcast_to(penalty[None, :], distance.shape),
             "weighted_common": _saturate(raw["weighted_common"], w.weighted_common_half),
-            "active_common": _saturate(raw["active_common"], w.active_common_half),
             "partner_activity": (
                 np.log1p(raw["partner_activity"]) / np.log1p(busiest)
                 if busiest > 0
