@@ -190,10 +190,10 @@ RECORD_DECISION = (
     "ON CREATE SET m.epoch = $epoch, m.version = 0, m.imports = 0, m.hidden = [] "
     "SET m.decisions = coalesce(m.decisions, 0) + 1 "
     f"CREATE (d:{DECISION} {{n: m.decisions, unit: $unit, partner: $partner, "
-    "decision: $decision, at: $at, by_user: $by, note: $note}) "
+    "decision: $decision, at: $at, by_user: $by, note: $note, owner: $owner, due: $due}) "
     f"CREATE (d)-[:{ABOUT}]->(a), (d)-[:{ABOUT}]->(b)"
 )
-_DECISION = "d.unit, d.partner, d.decision, d.at, d.by_user, d.note"
+_DECISION = "d.unit, d.partner, d.decision, d.at, d.by_user, d.note, d.owner, d.due"
 ALL_DECISIONS = f"MATCH (d:{DECISION}) RETURN {_DECISION} ORDER BY d.n"
 DECISIONS_OF_UNIT = (
     f"MATCH (:Unit {{id: $unit}})<-[:{ABOUT}]-(d:{DECISION}) RETURN {_DECISION} ORDER BY d.n"

@@ -297,8 +297,17 @@ class Neo4jStore:
         mine = {} if unit is None else {"unit": unit}
         rows = self._values(cypher.DECISIONS_OF_UNIT if mine else cypher.ALL_DECISIONS, **mine)
         found = [
-            Decision(u, p, d, dt.datetime.fromisoformat(at), by, note)
-            for u, p, d, at, by, note in rows
+            Decision(
+                u,
+                p,
+                d,
+                dt.datetime.fromisoformat(at),
+                by,
+                note,
+                owner or "",
+                dt.date.fromisoformat(due) if due else None,
+            )
+            for u, p, d, at, by, note, owner, due in rows
         ]
         return sorted(found, key=lambda d: _instant(d.at))  # stable: ties keep their order
 
@@ -331,6 +340,8 @@ def _record_decision(tx: ManagedTransaction, decision: Decision) -> None:
         at=decision.at.isoformat(),  # as given: naive or with its UTC offset
         by=decision.by,
         note=decision.note,
+        owner=decision.owner,
+        due=decision.due.isoformat() if decision.due else None,
     )
 
 

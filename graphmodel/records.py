@@ -188,6 +188,8 @@ class Agreement:
 class DecisionKind(Labelled):
     ACCEPT = ("accept", "采纳")
     DISMISS = ("dismiss", "不采纳")
+    #: Withdraws the pair's standing decision (the one before it counts again).
+    UNDO = ("undo", "撤销")
 
 
 #: The longest note a planner may attach to a decision.
@@ -200,6 +202,8 @@ class Decision:
 
     A decision is about the pair, whichever side it was made from; the latest
     one for a pair counts. ``by`` is the user's name, ``at`` when it was made.
+    An accepted one may name an ``owner`` who follows it up and a ``due`` date;
+    an ``undo`` withdraws the pair's standing decision.
     Decisions are not part of a load (they are not in :data:`TABLES`).
 
     >>> d = Decision("U1", "U2", "accept", dt.datetime(2026, 7, 1, 9, 30), by="planner")
@@ -216,9 +220,15 @@ class Decision:
     at: dt.datetime
     by: str = ""
     note: str = ""
+    owner: str = ""
+    due: dt.date | None = None
 
     def __post_init__(self) -> None:
-        for name in ("unit", "partner", "decision", "by", "note"):
+        if self.due is not None and (
+            isinstance(self.due, dt.datetime) or not isinstance(self.due, dt.date)
+        ):
+            raise BadDecision(f"a due date must be a date, not {self.due!r}", "到期日须为日期")
+        for name in ("unit", "partner", "decision", "by", "note", "owner"):
             if not isinstance(getattr(self, name), str):
                 raise BadDecision(f"{name} must be text", f"{name} 须为文本")
         if not self.unit or not self.partner:
@@ -227,8 +237,8 @@ class Decision:
             raise BadDecision("a unit cannot partner itself", "单位不能与自身结对")
         if self.decision not in {k.value for k in DecisionKind}:
             raise BadDecision(
-                f"a decision is accept or dismiss, not {self.decision!r}",
-                f"决定须为 accept（采纳）或 dismiss（不采纳），而不是 {self.decision!r}",
+                f"a decision is accept, dismiss or undo, not {self.decision!r}",
+                f"决定须为 accept（采纳）、dismiss（不采纳）或 undo（撤销），而不是 {self.decision!r}",
             )
         if not isinstance(self.at, dt.datetime):
             raise BadDecision(

@@ -97,12 +97,22 @@ def _schema() -> str:
         # Planners' decisions on suggestions: a history, never overwritten.
         "CREATE TABLE IF NOT EXISTS decisions (n INTEGER PRIMARY KEY AUTOINCREMENT,"
         " unit TEXT NOT NULL, partner TEXT NOT NULL, decision TEXT NOT NULL,"
-        " at TEXT NOT NULL, by_user TEXT NOT NULL, note TEXT NOT NULL)",
+        " at TEXT NOT NULL, by_user TEXT NOT NULL, note TEXT NOT NULL,"
+        " owner TEXT NOT NULL DEFAULT '', due TEXT)",
         "CREATE INDEX IF NOT EXISTS decisions_by_unit ON decisions (unit)",
         "CREATE INDEX IF NOT EXISTS decisions_by_partner ON decisions (partner)",
         "INSERT OR IGNORE INTO meta VALUES ('version', '0')",
     ]
     return ";\n".join(statements) + ";"
+
+
+def _decision_columns(con: sqlite3.Connection) -> None:
+    """Add the follow-up owner and due date to a decisions table made before they existed."""
+    have = {row[1] for row in con.execute("PRAGMA table_info(decisions)")}
+    if "owner" not in have:
+        con.execute("ALTER TABLE decisions ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
+    if "due" not in have:
+        con.execute("ALTER TABLE decisions ADD COLUMN due TEXT")
 
 
 def sqlite_path(url: str) -> Path:
@@ -127,6 +137,7 @@ class SQLiteStore:
             with self._connect() as con:
                 con.execute("PRAGMA journal_mode=WAL")
                 con.executescript(_schema())
+                _decision_columns(con)
         except (OSError, sqlite3.Error) as exc:
             raise StoreUnavailable(
                 f"cannot open the embedded store {self.path}: {exc}",
@@ -298,9 +309,17 @@ class SQLiteStore:
                         f"no unit {missing[0]!r} in the store", f"存储中没有单位 {missing[0]!r}"
                     )
                 con.execute(
-                    "INSERT INTO decisions (unit, partner, decision, at, by_user, note)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (*ids, decision.decision, decision.at.isoformat(), decision.by, decision.note),
+                    "INSERT INTO decisions (unit, partner, decision, at, by_user, note, owner, due)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        *ids,
+                        decision.decision,
+                        decision.at.isoformat(),
+                        decision.by,
+                        decision.note,
+                        decision.owner,
+                        decision.due.isoformat() if decision.due else None,
+                    ),
                 )
                 con.execute("COMMIT")
             except BaseException:
@@ -308,7 +327,7 @@ class SQLiteStore:
                 raise
 
     def decisions(self, unit: str | None = None) -> list[Decision]:
-        sql = "SELECT unit, partner, decision, at, by_user, note FROM decisions"
+        sql = "SELECT unit, partner, decision, at, by_user, note, owner, due FROM decisions"
         with self._connect() as con:
             if unit is None:
                 rows = con.execute(f"{sql} ORDER BY n").fetchall()
@@ -317,8 +336,17 @@ class SQLiteStore:
                     f"{sql} WHERE unit = ? OR partner = ? ORDER BY n", (unit, unit)
                 ).fetchall()
         found = [
-            Decision(u, p, d, dt.datetime.fromisoformat(at), by, note)
-            for u, p, d, at, by, note in rows
+            Decision(
+                u,
+                p,
+                d,
+                dt.datetime.fromisoformat(at),
+                by,
+                note,
+                owner or "",
+                dt.date.fromisoformat(due) if due else None,
+            )
+            for u, p, d, at, by, note, owner, due in rows
         ]
         return sorted(found, key=lambda d: _instant(d.at))  # stable: ties keep their order
 

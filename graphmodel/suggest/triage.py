@@ -110,11 +110,15 @@ def who_to_help(
     (``total`` tells its length).
 
     >>> import datetime as dt
-    >>> from graphmodel.records import Unit
+    >>> from graphmodel.records import Activity, Participation, Unit
     >>> from graphmodel.store import Bundle
     >>> from graphmodel.window import Window
-    >>> units = [Unit("U1", "桂花社区", "community", "S1"), Unit("U2", "一中", "school", "S1")]
-    >>> d = District.from_bundle(Bundle(units=units), Window(dt.date(2026, 6, 30)))
+    >>> units = [Unit("U1", "桂花社区", "community", "S1"), Unit("U2", "一中", "school", "S1"),
+    ...          Unit("U3", "二中", "school", "S2")]
+    >>> met = [Activity("A1", "党课", "lecture", dt.date(2026, 3, 1))]
+    >>> took_part = [Participation("A1", "U2"), Participation("A1", "U3")]
+    >>> d = District.from_bundle(Bundle(units=units, activities=met, participations=took_part),
+    ...                          Window(dt.date(2026, 6, 30)))
     >>> row = who_to_help(d)["units"][0]
     >>> row["id"], row["flags"], row["suggestions"][0]["partner"]
     ('U1', ['isolated'], 'U2')
