@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from flask import Flask, g, request
 
+from .i18n_suggestions import EN_SUGGESTIONS
+
 LANGUAGES = ("zh", "en")
 
 EN: dict[str, str] = {
@@ -338,6 +340,7 @@ EN: dict[str, str] = {
         " silent (active the period before, not in this one)."
     ),
 }
+EN.update(EN_SUGGESTIONS)
 
 
 def language() -> str:

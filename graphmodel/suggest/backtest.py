@@ -133,6 +133,8 @@ class BacktestResult:
     methods: dict[str, dict] = field(default_factory=dict)
     #: How the score in use was chosen (:meth:`graphmodel.suggest.model.Model.as_dict`).
     model: dict = field(default_factory=dict)
+    #: The chosen model itself (:class:`~graphmodel.suggest.model.Model`), to score with.
+    chosen: object = field(default=None, compare=False, repr=False)
 
     def margins(self) -> dict[str, dict[str, float | None]]:
         """For each baseline, how many times the project's score beats it
@@ -350,4 +352,5 @@ def backtest(
         new_partnerships=sum(len(v) for v in validation.truth.values()) // 2,
         methods=ordered,
         model=model.as_dict(),
+        chosen=model,
     )

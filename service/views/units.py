@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, g, render_template
 
 from graphmodel.assessment import assess
 from graphmodel.errors import NotFound
@@ -12,6 +12,7 @@ from visualizations.charts import bar_chart
 from ..access import can, requires
 from ..params import analysis
 from .assessment import RATING_ZH, current_rules
+from .suggestions import default_due
 
 bp = Blueprint("units", __name__)
 
@@ -35,4 +36,6 @@ def page(unit_id: str):
         health=health,
         rating_zh=RATING_ZH,
         query=request_analysis.query(),
+        me=g.user.name,
+        default_due=default_due().isoformat(),
     )
