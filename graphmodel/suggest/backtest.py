@@ -254,8 +254,10 @@ def period(bundle: Bundle, split: dt.date, months: int = 12, horizon: int = 6) -
             f"检验期须为 1 至 60 个月，而不是 {horizon}",
         )
     test_end = add_months(split + dt.timedelta(days=1), horizon) - dt.timedelta(days=1)
-    before = District.from_bundle(bundle, Window(split, months))
     after = District.from_bundle(bundle, Window(test_end, months))
+    before = District.from_bundle(bundle, Window(split, months))
+    # The same units, and every activity up to the split: no need to build it twice.
+    before.__dict__["incidence"] = after.incidence.between(None, split)
     history = project(after.incidence.between(None, split), max_size=GATHERING_SIZE).weight
     future = project(
         after.incidence.between(split + dt.timedelta(days=1), test_end), max_size=GATHERING_SIZE

@@ -43,9 +43,9 @@ from .scoring import DEFAULT_WEIGHTS, PARTS, Weights, part_values, raw_parts
 __all__ = ["MAX_CANDIDATES", "MAX_UNITS", "Fit", "choose", "fit_weights"]
 
 #: Units with new partners used per training window (sampled above this).
-MAX_UNITS = 200
+MAX_UNITS = 150
 #: Candidates kept per unit (sampled above this).
-MAX_CANDIDATES = 300
+MAX_CANDIDATES = 200
 #: Cells (rows × units) of the dense blocks the parts are computed in.
 CHUNK_CELLS = 500_000
 #: Training windows at most, and the fewest units with new partners over all of
@@ -147,19 +147,24 @@ def _subsample(score: np.ndarray, label: np.ndarray, rng: np.random.Generator) -
     return np.sort(np.concatenate([np.flatnonzero(label), hard, easy]))
 
 
-def _loss(w: np.ndarray, X: np.ndarray, y: np.ndarray, starts: np.ndarray, npos: np.ndarray):
-    """Listwise softmax loss (mean over units) + L2, and its gradient."""
+def _loss(
+    w: np.ndarray,
+    X: np.ndarray,
+    y: np.ndarray,
+    group: np.ndarray,
+    starts: np.ndarray,
+    npos: np.ndarray,
+):
+    """Listwise softmax loss (mean over units) + L2, and its gradient; ``group``
+    numbers each pair's unit 0, 1, … and ``npos`` counts each unit's positives."""
     s = X @ w
-    top = np.maximum.reduceat(s, starts)
-    sizes = np.diff(np.r_[starts, len(s)])
-    e = np.exp(s - np.repeat(top, sizes))
-    z = np.add.reduceat(e, starts)
-    logz = np.log(z) + top
-    pos_sum = np.add.reduceat(np.where(y, s, 0.0), starts)
-    loss = np.mean(logz - pos_sum / npos)
-    prob = e / np.repeat(z, sizes)
-    coef = prob - np.where(y, 1.0, 0.0) / np.repeat(npos, sizes)
-    grad = X.T @ coef / len(starts)
+    top = np.maximum.reduceat(s, starts)  # groups are contiguous
+    e = np.exp(s - top[group])
+    z = np.bincount(group, weights=e, minlength=len(npos))
+    pos_sum = np.bincount(group, weights=np.where(y, s, 0.0), minlength=len(npos))
+    loss = np.mean(np.log(z) + top - pos_sum / npos)
+    coef = e / z[group] - np.where(y, 1.0, 0.0) / npos[group]
+    grad = coef @ X / len(npos)
     return loss + PENALTY * w @ w, grad + 2 * PENALTY * w
 
 
@@ -197,12 +202,13 @@ def fit_weights(
         return Fit(None, windows, seconds=time.perf_counter() - started)
     X, y, g = np.vstack(xs), np.concatenate(ys), np.concatenate(gs)
     starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
-    npos = np.add.reduceat(y.astype(float), starts)
+    group = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(g)]))
+    npos = np.bincount(group, weights=y.astype(float))
     w0 = np.array([max(DEFAULT_WEIGHTS.of(n), 0.1) for n in PARTS])
     result = minimize(
         _loss,
         w0,
-        args=(X, y, starts, npos),
+        args=(X, y, group, starts, npos),
         jac=True,
         method="L-BFGS-B",
         bounds=[(0.0, None)] * len(PARTS),

@@ -73,3 +73,72 @@ def test_dismissing_on_the_district_page_hides_it_next_time(planner, deciding):
         "items => items.map(i => i.getAttribute('data-partner'))"
     )
     assert partner not in shown
+
+
+def test_each_suggestion_says_its_shares_in_words_first(planner, deciding):
+    """Every listed suggestion starts with the share of each part, largest first."""
+    planner.page.goto(f"{deciding.url}/units/{UNIT}")
+    planner.page.wait_for_selector("#suggestions[data-state=loaded]")
+    shares = planner.page.locator("#suggestion-list li .shares").first.inner_text()
+    percents = [int(p.split()[-2]) for p in shares.split(" · ")]
+    assert percents == sorted(percents, reverse=True) and sum(percents) == 100
+
+
+def test_accepting_with_an_owner_and_a_due_date_then_undoing(planner, deciding):
+    """采纳 sends the owner and due date typed in; 撤销 withdraws it, and the store keeps both."""
+    unit = "U00010"
+    planner.page.goto(f"{deciding.url}/units/{unit}")
+    planner.page.wait_for_selector("#suggestions[data-state=loaded]")
+    item = planner.page.locator("#suggestion-list li").first
+    partner = item.get_attribute("data-partner")
+    assert item.locator("input.due").input_value() == "2026-09-30"  # today + 3 follow-up months
+    item.locator("input.owner").fill("王五（清河街道）")
+    item.locator("input.due").fill("2026-08-15")
+    item.locator("button.decide[data-decision=accept]").click()
+    planner.page.wait_for_selector("#suggestion-list li[data-decision=accept]")
+    item.locator("button.undo").click()
+    planner.page.wait_for_selector(
+        f'#suggestion-list li[data-partner="{partner}"][data-decision=""]'
+    )
+    assert item.locator(".decision-status").inner_text() == "已撤销"
+    stored = deciding.app.extensions["cobuild.store"].decisions(unit)
+    assert [(d.decision, d.owner, str(d.due)) for d in stored] == [
+        ("accept", "王五（清河街道）", "2026-08-15"),
+        ("undo", "", "None"),
+    ]
+
+
+def test_the_work_list_pages_by_fifty(planner, deciding):
+    """/suggestions shows 50 units a page; 下一页 shows the next 50, none repeated."""
+    planner.page.goto(f"{deciding.url}/suggestions")
+    first = planner.page.locator("#help-list tr[data-unit]").evaluate_all(
+        "rows => rows.map(r => r.getAttribute('data-unit'))"
+    )
+    planner.page.click("#work-pager a[rel=next]")
+    planner.page.wait_for_url(lambda url: "page=2" in url)
+    second = planner.page.locator("#help-list tr[data-unit]").evaluate_all(
+        "rows => rows.map(r => r.getAttribute('data-unit'))"
+    )
+    assert len(first) == 50 and second and not set(first) & set(second)
+    assert "第 2 /" in planner.page.locator("#work-page").inner_text()
+
+
+def test_the_work_list_filters_by_status(planner, deciding):
+    """Choosing 跟随型 and 筛选 lists only followers."""
+    planner.page.goto(f"{deciding.url}/suggestions")
+    planner.page.select_option("#filter-status", "follower")
+    planner.page.click("#work-filters button[type=submit]")
+    planner.page.wait_for_url(lambda url: "status=follower" in url)
+    tags = planner.page.locator("#help-list tr[data-unit] td:nth-child(2)").all_inner_texts()
+    assert tags and all("跟随型" in t for t in tags)
+
+
+def test_an_isolated_partner_is_flagged_and_grouped_with_an_active_unit(planner, deciding):
+    """For isolated units, an isolated partner carries 对方也是孤立单位 and an active third unit."""
+    planner.page.goto(f"{deciding.url}/suggestions?status=isolated")
+    flagged = planner.page.locator("#help-list li:has(.isolated-partner)")
+    assert flagged.count() > 0
+    first = flagged.first
+    assert first.locator(".isolated-partner").inner_text() == "对方也是孤立单位"
+    assert first.locator(".group-with a").count() == 1
+    planner.screenshot("suggestions-isolated")
