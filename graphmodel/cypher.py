@@ -118,6 +118,7 @@ SCHEMA: tuple[str, ...] = (
     f"FOR ()-[r:{TOOK_PART}]-() REQUIRE r.key IS UNIQUE",
     f"CREATE CONSTRAINT importlog_n IF NOT EXISTS FOR (i:{IMPORT_LOG}) REQUIRE i.n IS UNIQUE",
     f"CREATE CONSTRAINT decision_n IF NOT EXISTS FOR (d:{DECISION}) REQUIRE d.n IS UNIQUE",
+    "CREATE CONSTRAINT listing_id IF NOT EXISTS FOR (l:Listing) REQUIRE l.id IS UNIQUE",
     "CREATE INDEX activity_date IF NOT EXISTS FOR (a:Activity) ON (a.date)",
 )
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
@@ -198,6 +199,22 @@ ALL_DECISIONS = f"MATCH (d:{DECISION}) RETURN {_DECISION} ORDER BY d.n"
 DECISIONS_OF_UNIT = (
     f"MATCH (:Unit {{id: $unit}})<-[:{ABOUT}]-(d:{DECISION}) RETURN {_DECISION} ORDER BY d.n"
 )
+
+LISTING = "Listing"
+SAVE_LISTING = (
+    "MATCH (u:Unit {id: $unit}) "
+    f"MERGE (l:{LISTING} {{id: $id}}) "
+    "SET l.unit = $unit, l.side = $side, l.what = $what, l.detail = $detail, "
+    "l.posted = $posted, l.status = $status, l.claimed_by = $claimed_by, "
+    "l.claimed_at = $claimed_at, l.partner = $partner "
+    "RETURN l.id"
+)
+_LISTING = (
+    "l.id, l.unit, l.side, l.what, l.detail, l.posted, l.status, l.claimed_by, "
+    "l.claimed_at, l.partner"
+)
+ALL_LISTINGS = f"MATCH (l:{LISTING}) RETURN {_LISTING} ORDER BY l.id"
+LISTINGS_OF_UNIT = f"MATCH (l:{LISTING} {{unit: $unit}}) RETURN {_LISTING} ORDER BY l.id"
 
 # -- staged loads ----------------------------------------------------------------
 

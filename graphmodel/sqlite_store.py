@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import NotFound, StoreUnavailable, StoreURLError
-from .records import RECORD_TYPES, TABLES, Activity, Decision, Participation
+from .records import RECORD_TYPES, TABLES, Activity, Decision, Listing, Participation
 from .store import Bundle, ImportLog, TableCounts
 
 #: Key column of each table; participations are keyed by who took part in what.
@@ -101,6 +101,11 @@ def _schema() -> str:
         " owner TEXT NOT NULL DEFAULT '', due TEXT)",
         "CREATE INDEX IF NOT EXISTS decisions_by_unit ON decisions (unit)",
         "CREATE INDEX IF NOT EXISTS decisions_by_partner ON decisions (partner)",
+        # Needs and offers (需求清单 · 资源清单): kept by id, claimed in place.
+        "CREATE TABLE IF NOT EXISTS listings (id TEXT PRIMARY KEY, unit TEXT NOT NULL,"
+        " side TEXT NOT NULL, what TEXT NOT NULL, detail TEXT NOT NULL, posted TEXT,"
+        " status TEXT NOT NULL, claimed_by TEXT NOT NULL, claimed_at TEXT, partner TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS listings_by_unit ON listings (unit)",
         "INSERT OR IGNORE INTO meta VALUES ('version', '0')",
     ]
     return ";\n".join(statements) + ";"
@@ -349,6 +354,36 @@ class SQLiteStore:
             for u, p, d, at, by, note, owner, due in rows
         ]
         return sorted(found, key=lambda d: _instant(d.at))  # stable: ties keep their order
+
+    def save_listing(self, listing: Listing) -> None:
+        with self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                if not con.execute("SELECT 1 FROM units WHERE id = ?", (listing.unit,)).fetchone():
+                    raise NotFound(
+                        f"no unit {listing.unit!r} in the store", f"存储中没有单位 {listing.unit!r}"
+                    )
+                con.execute(
+                    "INSERT OR REPLACE INTO listings (id, unit, side, what, detail, posted, status,"
+                    " claimed_by, claimed_at, partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    listing.as_row(),
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def listings(self, unit: str | None = None) -> list[Listing]:
+        sql = (
+            "SELECT id, unit, side, what, detail, posted, status, claimed_by, claimed_at, partner"
+            " FROM listings"
+        )
+        with self._connect() as con:
+            if unit is None:
+                rows = con.execute(f"{sql} ORDER BY id").fetchall()
+            else:
+                rows = con.execute(f"{sql} WHERE unit = ? ORDER BY id", (unit,)).fetchall()
+        return [Listing.from_row(row) for row in rows]
 
     def version(self) -> str:
         with self._connect() as con:
