@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         exchange,
         health,
         imports,
+        listings,
         lists,
         network,
         pages,
@@ -63,6 +64,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         suggestions,
         assessment,
         exchange,
+        listings,
     )
     for blueprint in (module.bp for module in blueprints):
         app.register_blueprint(blueprint)

@@ -120,4 +120,30 @@ EN_SUGGESTIONS: dict[str, str] = {
     "类型不同": "Different kinds",
     "对方负担过重（减分）": "Partner overloaded (counts against)",
     "对方近期活跃": "Partner recently active",
+    # needs and offers, 对接
+    "伙伴数": "partners",
+    "内容": "What",
+    "发布": "Posted",
+    "发布于": "posted",
+    "可提供的单位（由近及远）": "Units that offer it (nearest first)",
+    "尚无需求或资源。": "No need or offer yet.",
+    "已保存": "Saved",
+    "已认领": "Claimed",
+    "暂无单位可提供。": "No unit offers it.",
+    "标记完成": "Mark done",
+    "每条待认领的需求，列出可提供该资源的单位，距离近的在前；“伙伴数”是对方在时间窗口内已有的合作伙伴数，数字大说明负担已重。认领后记下由谁对接哪个单位，并生成一条已采纳的结对建议，进入跟进。": (  # noqa: E501 (the key is the template's sentence)
+        "Each open need with the units that offer it, nearest first; 'partners' is how many"
+        " partners that unit already has in the window (a high number: already busy). Claiming"
+        " records who will bring which unit in, and adds an accepted suggestion to follow up."
+    ),
+    "没有待认领的需求。": "No open need.",
+    "添加": "Add",
+    "认领": "Claim",
+    "说明": "Detail",
+    "资源": "Offer",
+    "需求与资源清单": "Needs and offers",
+    "需求单位": "Unit in need",
+    "需求对接": "Matching needs",
+    "待认领": "Open",
+    "已完成": "Done",
 }

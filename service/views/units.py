@@ -6,10 +6,12 @@ from flask import Blueprint, g, render_template
 
 from graphmodel.assessment import assess
 from graphmodel.errors import NotFound
+from graphmodel.listings import listings_of
 from graphmodel.profile import unit_profile
 from visualizations.charts import bar_chart
 
 from ..access import can, requires
+from ..extensions import store
 from ..params import analysis
 from .assessment import RATING_ZH, current_rules
 from .suggestions import default_due
@@ -38,4 +40,5 @@ def page(unit_id: str):
         query=request_analysis.query(),
         me=g.user.name,
         default_due=default_due().isoformat(),
+        listings=listings_of([district.unit[unit_id]], store().listings(unit_id)),
     )
