@@ -25,6 +25,8 @@ from ..params import analysis
 from .suggestions import _due, default_due
 
 bp = Blueprint("listings", __name__)
+#: Needs on one page of 对接.
+PER_PAGE = 50
 
 
 def _visible_unit(unit: str) -> None:
@@ -46,9 +48,15 @@ def page():
     visible = visible_units(district)
     units = [u for u in district.units if visible is None or u.id in visible]
     rows = needs.matching(district, needs.listings_of(units, store().listings()))
+    pages = max(1, -(-len(rows) // PER_PAGE))
+    raw = request.args.get("page") or "1"
+    page = min(max(int(raw), 1), pages) if raw.isdigit() else 1
     return render_template(
         "matching.html",
-        rows=rows,
+        rows=rows[(page - 1) * PER_PAGE : page * PER_PAGE],
+        total=len(rows),
+        page=page,
+        pages=pages,
         query=request_analysis.query(),
         default_due=default_due().isoformat(),
     )
