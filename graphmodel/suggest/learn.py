@@ -27,6 +27,7 @@ baseline on the district's own backtest.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from dataclasses import dataclass, field
@@ -292,6 +293,4 @@ def choose(
 
 
 def _with(model: Model, **changes) -> Model:
-    from dataclasses import replace
-
-    return replace(model, **changes)
+    return dataclasses.replace(model, **changes)

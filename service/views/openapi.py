@@ -264,6 +264,11 @@ def _suggestion_paths() -> dict:
             },
             "evidence": {"type": "object"},
             "decision": {"type": ["string", "null"], "enum": ["accept", "dismiss", None]},
+            "shares": {"type": "array", "items": {"type": "object"}},
+            "shares_zh": text,
+            "shares_en": text,
+            "partner_isolated": {"type": "boolean"},
+            "group_with": {"type": ["object", "null"]},
         },
     }
     decision = {
@@ -271,8 +276,14 @@ def _suggestion_paths() -> dict:
         "required": ["partner", "decision"],
         "properties": {
             "partner": text,
-            "decision": {"type": "string", "enum": ["accept", "dismiss", "采纳", "不采纳"]},
+            "decision": {
+                "type": "string",
+                "enum": ["accept", "dismiss", "undo", "采纳", "不采纳", "撤销"],
+                "description": "undo withdraws the pair's standing decision (its author or an admin)",
+            },
             "note": {"type": "string", "maxLength": 500},
+            "owner": {"type": "string", "maxLength": 60, "description": "Who follows it up"},
+            "due": {"type": "string", "format": "date", "description": "Follow-up due date"},
         },
     }
     recorded = {
@@ -287,6 +298,8 @@ def _suggestion_paths() -> dict:
                     "partner": text,
                     "decision": text,
                     "note": text,
+                    "owner": text,
+                    "due": {"type": ["string", "null"], "format": "date"},
                     "by": text,
                     "at": {"type": "string", "format": "date-time"},
                 },
