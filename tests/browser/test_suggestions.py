@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from graphmodel.store import open_store
+from graphmodel.records import Activity, Participation, Unit, Zone
+from graphmodel.store import Bundle, open_store
 from loaders.demo import generate
 
 from .conftest import ARTIFACTS, DEMO_END
@@ -133,12 +136,36 @@ def test_the_work_list_filters_by_status(planner, deciding):
     assert tags and all("跟随型" in t for t in tags)
 
 
-def test_an_isolated_partner_is_flagged_and_grouped_with_an_active_unit(planner, deciding):
-    """For isolated units, an isolated partner carries 对方也是孤立单位 and an active third unit."""
-    planner.page.goto(f"{deciding.url}/suggestions?status=isolated")
-    flagged = planner.page.locator("#help-list li:has(.isolated-partner)")
-    assert flagged.count() > 0
-    first = flagged.first
-    assert first.locator(".isolated-partner").inner_text() == "对方也是孤立单位"
-    assert first.locator(".group-with a").count() == 1
-    planner.screenshot("suggestions-isolated")
+@pytest.fixture(scope="module")
+def two_isolated(tmp_path_factory, serve_store):
+    """A street of two isolated units (甲, 乙) and two active ones that met once."""
+    units = [
+        Unit("A", "甲社区", "community", "S1", lat=30.30, lon=112.20),
+        Unit("B", "乙社区", "community", "S1", lat=30.31, lon=112.20),
+        Unit("C", "丙小学", "school", "S1", lat=30.30, lon=112.21),
+        Unit("D", "丁医院", "hospital", "S1", lat=30.32, lon=112.21),
+    ]
+    met = [Activity("E1", "义诊", "volunteer", DEMO_END - dt.timedelta(days=30))]
+    took_part = [Participation("E1", "C", role="host"), Participation("E1", "D")]
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('isolated') / 'two.db'}")
+    store.load(
+        Bundle(zones=[Zone("S1", "清河街道", "street")], units=units, activities=met,
+               participations=took_part),
+        source="test",
+    )  # fmt: skip
+    server = serve_store(store)
+    yield server
+    server.stop()
+
+
+def test_an_isolated_partner_is_flagged_and_grouped_with_an_active_unit(
+    anonymous_page, two_isolated
+):
+    """Two isolated units are proposed to each other only with an active third, and flagged."""
+    page = anonymous_page.page
+    two_isolated.sign_in(page)
+    page.goto(f"{two_isolated.url}/suggestions?status=isolated")
+    item = page.locator('#help-list tr[data-unit="A"] li[data-partner="B"]')
+    assert item.locator(".isolated-partner").inner_text() == "对方也是孤立单位"
+    assert item.locator(".group-with a").inner_text() in ("丙小学", "丁医院")
+    anonymous_page.screenshot("suggestions-isolated")
