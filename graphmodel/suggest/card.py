@@ -30,6 +30,7 @@ CACHE_SIZE = 4
 
 _models: OrderedDict[str, tuple[str, Model, BacktestResult | None]] = OrderedDict()
 _lock = threading.Lock()
+_fitting: dict[str, threading.Lock] = {}
 
 
 def _read(store: Store) -> Bundle:
@@ -44,24 +45,37 @@ def _read(store: Store) -> Bundle:
     )
 
 
-def _fitted(store: Store) -> tuple[Model, BacktestResult | None]:
-    version = store.version()
+def _cached(store: Store, version: str) -> tuple[Model, BacktestResult | None] | None:
     with _lock:
         found = _models.get(store.url)
         if found and found[0] == version:
             _models.move_to_end(store.url)
             return found[1], found[2]
-    try:
-        result = backtest(_read(store))
-    except BadSuggestionRequest:  # no activities yet: nothing to learn or measure
-        model, result = FIXED_MODEL, None
-    else:
-        model = result.chosen
+    return None
+
+
+def _fitted(store: Store) -> tuple[Model, BacktestResult | None]:
+    version = store.version()
+    found = _cached(store, version)
+    if found:
+        return found
     with _lock:
-        _models[store.url] = (version, model, result)
-        _models.move_to_end(store.url)
-        while len(_models) > CACHE_SIZE:
-            _models.popitem(last=False)
+        fitting = _fitting.setdefault(store.url, threading.Lock())
+    with fitting:  # one fit per store at a time: the others wait for its result
+        found = _cached(store, version)
+        if found:
+            return found
+        try:
+            result = backtest(_read(store))
+        except BadSuggestionRequest:  # no activities yet: nothing to learn or measure
+            model, result = FIXED_MODEL, None
+        else:
+            model = result.chosen
+        with _lock:
+            _models[store.url] = (version, model, result)
+            _models.move_to_end(store.url)
+            while len(_models) > CACHE_SIZE:
+                _models.popitem(last=False)
     return model, result
 
 
