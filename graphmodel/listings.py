@@ -112,10 +112,13 @@ def find(store: Store, listing: str) -> Listing:
 
 
 def set_status(store: Store, listing: str, status: str) -> Listing:
-    """Mark a listing open, claimed or done (done ones leave the unit's fields)."""
+    """Mark a listing open or done (done ones leave the unit's fields)."""
     kind = ListingStatus.parse(status or "")
-    if kind is None:
-        raise BadDecision(f"unknown status {status!r}", f"未知的状态 {status!r}")
+    if kind not in (ListingStatus.OPEN, ListingStatus.DONE):  # claimed only by claim()
+        raise BadDecision(
+            f"the status is open or done, not {status!r}",
+            f"状态须为 open 或 done，而不是 {status!r}",
+        )
     changed = dataclasses.replace(find(store, listing), status=kind.value)
     store.save_listing(changed)
     mirror(store, changed.unit)
