@@ -82,21 +82,21 @@ def mirror(store: Store, unit: str) -> None:
 def post(
     store: Store, unit: str, side: str, what: str, detail: str = "", *, today: dt.date
 ) -> Listing:
-    """Add (or reopen) a need or an offer of ``unit``."""
+    """Add a need or an offer of ``unit``; the same one again edits its detail
+    (and reopens it when it was done; a claim stands)."""
     side_kind = ListingSide.parse(side or "")
     if side_kind is None:
         raise BadDecision("choose a need or an offer", "请选择需求或资源")
     what = (what or "").strip()
     if not what:
         raise BadDecision("say what is needed or offered", "请写明需要或可提供的内容")
-    listing = Listing(
-        listing_id(unit, side_kind.value, what),
-        unit,
-        side_kind.value,
-        what,
-        (detail or "").strip(),
-        today,
-    )
+    key = listing_id(unit, side_kind.value, what)
+    before = next((x for x in store.listings(unit) if x.id == key), None)
+    if before is not None and before.status == ListingStatus.CLAIMED.value:
+        # Posting a claimed need again edits its detail; the claim stands.
+        listing = dataclasses.replace(before, detail=(detail or "").strip())
+    else:
+        listing = Listing(key, unit, side_kind.value, what, (detail or "").strip(), today)
     store.save_listing(listing)
     mirror(store, unit)
     return listing

@@ -107,3 +107,13 @@ def test_a_done_need_leaves_the_units_fields(client, app):
     )
     store = app.extensions["cobuild.store"]
     assert "法律咨询" not in next(u for u in store.units() if u.id == "U1").needs
+
+
+def test_posting_a_claimed_need_again_edits_its_detail_and_keeps_the_claim(client, app):
+    """The same need added again changes its detail; who claimed it stays."""
+    add(client, "U1", "need", "法律咨询", "每月一次")
+    need = listing_id("U1", "need", "法律咨询")
+    client.post(f"/api/v1/listings/{need}/claim", json={"partner": "U4"})
+    add(client, "U1", "need", "法律咨询", "每两周一次")
+    [saved] = [x for x in app.extensions["cobuild.store"].listings("U1") if x.id == need]
+    assert (saved.detail, saved.status, saved.partner) == ("每两周一次", "claimed", "U4")
