@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/load.py            # S and M
     .venv/bin/python bench/load.py --scale S  # S only
+    .venv/bin/python bench/load.py --ledger district   # a street office's ledger (bench/ledger.py)
+    .venv/bin/python bench/load.py --ledger M
 
 Prints records/s for the project's path (read CSV, validate every cell and
 reference, write in one transaction) and, in the same run, for a floor: the same
@@ -72,11 +74,33 @@ def run(scale: str, repeats: int) -> None:
     )
 
 
+def ledger(scale: str) -> None:
+    """The ledger case: targets district ≤ 5 s, M ≤ 120 s for the resolved load."""
+    from ledger import run_ledger
+
+    bundle = generate(seed=7, scale=scale, end=END)
+    with tempfile.TemporaryDirectory() as tmp:
+        r = run_ledger(scale, bundle, Path(tmp))
+    print(
+        f"ledger {scale}: {r['rows']:,} rows, {r['names']:,} names, {r['typos']} typos → "
+        f"{r['to_review']} names to review | review pass {r['review_pass']:.2f} s | "
+        f"resolved load (resolve + write) {r['resolved_load']:.2f} s | floor (the same "
+        f"activities and participations as normalised CSV) {r['floor']:.2f} s | ratio "
+        f"{r['resolved_load'] / r['floor']:.1f}× | rules {dict(r['rules'])} | "
+        f"{r['participations']:,} participations"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", choices=["S", "M"], action="append")
+    parser.add_argument("--ledger", choices=["district", "S", "M"], action="append")
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
+    for scale in args.ledger or []:
+        ledger(scale)
+    if args.ledger and not args.scale:
+        return
     for scale in args.scale or ["S", "M"]:
         run(scale, args.repeats if scale == "S" else max(1, args.repeats - 2))
 

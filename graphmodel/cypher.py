@@ -33,6 +33,9 @@ IMPORT_LOG = "ImportLog"
 #: Planners' decisions on suggestions: ``(:Decision)-[:ABOUT]->(:Unit)`` for both units.
 DECISION = "Decision"
 ABOUT = "ABOUT"
+#: Names planners confirmed in ledgers (graphmodel.aliases), ``-[:ALIAS_OF]->(:Unit)``.
+ALIAS = "Alias"
+ALIAS_OF = "ALIAS_OF"
 
 #: The filter every read applies to a node ``n``: not written by a hidden (staged) load.
 VISIBLE = "(n.staged_by IS NULL OR NOT n.staged_by IN $hidden)"
@@ -93,7 +96,7 @@ LINKS: tuple[Link, ...] = (
     Link("activities", ("agreement",), "UNDER_AGREEMENT", "Agreement"),
 )
 TOOK_PART = "TOOK_PART"
-RELATIONSHIP_TYPES = frozenset({link.type for link in LINKS} | {TOOK_PART, ABOUT})
+RELATIONSHIP_TYPES = frozenset({link.type for link in LINKS} | {TOOK_PART, ABOUT, ALIAS_OF})
 
 
 def _unlink(table: str) -> str:
@@ -119,6 +122,7 @@ SCHEMA: tuple[str, ...] = (
     f"CREATE CONSTRAINT importlog_n IF NOT EXISTS FOR (i:{IMPORT_LOG}) REQUIRE i.n IS UNIQUE",
     f"CREATE CONSTRAINT decision_n IF NOT EXISTS FOR (d:{DECISION}) REQUIRE d.n IS UNIQUE",
     "CREATE CONSTRAINT listing_id IF NOT EXISTS FOR (l:Listing) REQUIRE l.id IS UNIQUE",
+    f"CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (a:{ALIAS}) REQUIRE a.key IS UNIQUE",
     "CREATE INDEX activity_date IF NOT EXISTS FOR (a:Activity) ON (a.date)",
 )
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
@@ -176,6 +180,18 @@ DANGLING_TOOK_PART: dict[str, str] = {
     )
     for _, label in PARTICIPANTS
 }
+
+# -- confirmed names -------------------------------------------------------------
+
+#: Keep ``$rows`` of {key, name, street, unit}; the edge to the unit is rebuilt.
+REMEMBER_ALIASES = (
+    f"UNWIND $rows AS row MERGE (a:{ALIAS} {{key: row.key}}) "
+    "SET a.name = row.name, a.street = row.street, a.unit = row.unit "
+    f"WITH a, row OPTIONAL MATCH (a)-[old:{ALIAS_OF}]->() DELETE old "
+    "WITH DISTINCT a, row OPTIONAL MATCH (u:Unit {id: row.unit}) "
+    f"FOREACH (_ IN CASE WHEN u IS NULL THEN [] ELSE [1] END | CREATE (a)-[:{ALIAS_OF}]->(u))"
+)
+ALL_ALIASES = f"MATCH (a:{ALIAS}) RETURN a.name, a.street, a.unit ORDER BY a.street, a.name"
 
 # -- decisions on suggestions ---------------------------------------------------
 

@@ -45,6 +45,7 @@ from neo4j.exceptions import (
 )
 
 from . import cypher, neo4j_load
+from .aliases import Alias
 from .errors import NotFound, StoreFailed, StoreUnavailable, StoreURLError
 from .neo4j_codec import CODECS
 from .neo4j_load import batches, fetch
@@ -327,6 +328,27 @@ class Neo4jStore:
         mine = {} if unit is None else {"unit": unit}
         rows = self._values(cypher.LISTINGS_OF_UNIT if mine else cypher.ALL_LISTINGS, **mine)
         return [Listing.from_row(row) for row in rows]
+
+    # -- confirmed names ------------------------------------------------------
+
+    def aliases(self) -> list[Alias]:
+        return [Alias(*row) for row in self._values(cypher.ALL_ALIASES)]
+
+    def remember_aliases(self, aliases: Sequence[Alias]) -> None:
+        rows = [
+            {"key": a.key, "name": a.name, "street": a.street, "unit": a.unit}
+            for a in {a.key: a for a in aliases}.values()
+        ]
+        if not rows:
+            return
+        self.ensure_schema()
+
+        def work(tx: ManagedTransaction) -> None:
+            for chunk in batches(rows):
+                fetch(tx, cypher.REMEMBER_ALIASES, rows=chunk)
+
+        with self._errors(), self._session(WRITE_ACCESS) as session:
+            session.execute_write(work)
 
     def version(self) -> str:
         [(epoch, version)] = self._values(cypher.VERSION)

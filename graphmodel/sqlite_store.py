@@ -15,6 +15,7 @@ from dataclasses import fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .aliases import Alias
 from .errors import NotFound, StoreUnavailable, StoreURLError
 from .records import RECORD_TYPES, TABLES, Activity, Decision, Listing, Participation
 from .store import Bundle, ImportLog, TableCounts
@@ -106,6 +107,9 @@ def _schema() -> str:
         " side TEXT NOT NULL, what TEXT NOT NULL, detail TEXT NOT NULL, posted TEXT,"
         " status TEXT NOT NULL, claimed_by TEXT NOT NULL, claimed_at TEXT, partner TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS listings_by_unit ON listings (unit)",
+        # Names planners confirmed in ledgers (graphmodel.aliases).
+        "CREATE TABLE IF NOT EXISTS aliases (street TEXT NOT NULL, name TEXT NOT NULL,"
+        " unit TEXT NOT NULL, PRIMARY KEY (street, name))",
         "INSERT OR IGNORE INTO meta VALUES ('version', '0')",
     ]
     return ";\n".join(statements) + ";"
@@ -354,6 +358,27 @@ class SQLiteStore:
             for u, p, d, at, by, note, owner, due in rows
         ]
         return sorted(found, key=lambda d: _instant(d.at))  # stable: ties keep their order
+
+    # -- confirmed names ------------------------------------------------------
+
+    def aliases(self) -> list[Alias]:
+        with self._connect() as con:
+            rows = con.execute("SELECT name, street, unit FROM aliases ORDER BY street, name")
+            return [Alias(*row) for row in rows.fetchall()]
+
+    def remember_aliases(self, aliases: Sequence[Alias]) -> None:
+        with self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                con.executemany(
+                    "INSERT INTO aliases (street, name, unit) VALUES (?, ?, ?)"
+                    " ON CONFLICT(street, name) DO UPDATE SET unit = excluded.unit",
+                    [(a.street, a.name, a.unit) for a in aliases],
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
 
     def save_listing(self, listing: Listing) -> None:
         with self._connect() as con:

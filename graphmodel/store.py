@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
+from .aliases import Alias
 from .errors import StoreURLError
 from .records import (
     TABLES,
@@ -145,6 +146,13 @@ class Store(Protocol):
 
     def listings(self, unit: str | None = None) -> list[Listing]:
         """Every need and offer saved, or those of ``unit``, by id."""
+
+    def aliases(self) -> list[Alias]:
+        """Every name a planner confirmed, ordered by street and name."""
+
+    def remember_aliases(self, aliases: Sequence[Alias]) -> None:
+        """Keep confirmed names (the latest answer for a name and street wins).
+        Does not change :meth:`version` (aliases are not analysed content)."""
 
     def ping(self) -> None:
         """Raise :class:`StoreUnavailable` unless the store answers."""

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from .names import control_character, split_names
 from .schema import Column
 
 
@@ -113,17 +114,59 @@ def to_list(value: object) -> tuple[str, ...]:
     return tuple(t for t in (to_text(i) for i in items if i is not None) if t)
 
 
+def to_names(value: object) -> tuple[str, ...]:
+    """A ledger's cell of unit or member names (separated by 、，,;；/ or line breaks)."""
+    return tuple(split_names(value))
+
+
+def _refusing_controls(convert: Callable[[object], object]) -> Callable[[object], object]:
+    """Text with NUL or other control characters is refused: exports would be invalid XML."""
+
+    def checked(value: object) -> object:
+        result = convert(value)
+        for text in result if isinstance(result, tuple) else (result,):
+            code = control_character(text)
+            if code is not None:
+                raise BadCell(f"包含不允许的控制字符 {code}", f"holds the control character {code}")
+        return result
+
+    return checked
+
+
+def did_you_mean(text: str, enum) -> tuple[str, str]:
+    """A hint naming the allowed value ``text`` probably meant ("讲座" → 党课), or ("", "")."""
+    from rapidfuzz import fuzz, process
+
+    from .names import activity_kind, unit_kind
+
+    guess = {"ActivityKind": activity_kind, "UnitKind": unit_kind}.get(enum.__name__)
+    code = guess(text) if guess else None
+    if code is None:
+        labels = {m.zh: m.value for m in enum} | {m.value: m.value for m in enum}
+        best = process.extractOne(text, list(labels), scorer=fuzz.ratio, score_cutoff=60)
+        code = labels[best[0]] if best else None
+    if code is None:
+        return "", ""
+    member = enum(code)
+    return f"是否指“{member.zh}”？", f"did you mean {member.value!r} ({member.zh})? "
+
+
 def converter(column: Column) -> Callable[[object], object]:
     """The function that turns a non-blank cell into ``column``'s value."""
+    if column.kind in ("text", "list", "names"):
+        return _refusing_controls(
+            {"text": to_text, "list": to_list, "names": to_names}[column.kind]
+        )
     if column.kind == "enum":
         enum = column.enum
 
         def to_enum(value: object) -> str:
             member = enum.parse(to_text(value))
             if member is None:
+                zh, en = did_you_mean(to_text(value), enum)
                 raise BadCell(
-                    f"“{value}”不是允许的值；可选：{enum.choices()}",
-                    f"{value!r} is not an allowed value; choose one of: {enum.choices()}",
+                    f"“{value}”不是允许的值；{zh}可选：{enum.choices()}",
+                    f"{value!r} is not an allowed value; {en}choose one of: {enum.choices()}",
                 )
             return member.value
 

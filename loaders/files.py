@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from graphmodel.store import Bundle
 
+from .ledger_schema import LEDGERS
 from .readers import EXPLANATION_SHEETS
 from .schema import TABLES, Column, Table
 
@@ -26,6 +27,7 @@ KIND_LABELS = {
     "date": ("日期", "date"),
     "bool": ("是/否", "yes/no"),
     "list": ("列表（分号分隔）", "list (separated by ;)"),
+    "names": ("名称列表（、，/ 或换行分隔）", "names (separated by 、，/ or line breaks)"),
     "enum": ("选项", "choice"),
 }
 
@@ -69,7 +71,8 @@ def write_csv_folder(bundle: Bundle, folder: Path) -> list[Path]:
 
 
 def write_workbook(path: Path | BinaryIO, bundle: Bundle | None = None) -> Path | BinaryIO:
-    """A workbook in the import format; with no bundle, the empty template.
+    """A workbook in the import format; with no bundle, the empty template, which
+    also holds the three ledgers planners keep (活动台账, 单位名册, 双报到台账).
 
     ``path`` may be a file name or a binary file object.
     """
@@ -81,7 +84,7 @@ def write_workbook(path: Path | BinaryIO, bundle: Bundle | None = None) -> Path 
     workbook.remove(workbook.active)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="FDE9D9")
     lists = _options_sheet(workbook)
-    for table in TABLES:
+    for table in TABLES if bundle is not None else (*LEDGERS, *TABLES):
         sheet = workbook.create_sheet(table.sheet)
         sheet.append([c.header for c in table.columns])
         for index, column in enumerate(table.columns, start=1):
@@ -161,7 +164,7 @@ def _help_sheet(workbook) -> None:
     )
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for table in TABLES:
+    for table in (*LEDGERS, *TABLES):
         sheet.append([table.sheet, "", "", "", "", "", "", table.help_zh, table.help_en])
         sheet[sheet.max_row][0].font = Font(bold=True)
         for column in table.columns:

@@ -9,24 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import zipfile
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .ledger_schema import is_ledger, recognise, table_names
+from .limits import MAX_COLUMNS, MAX_LINE_SEPARATORS, Limits
 from .problems import Problem
-from .schema import Table, match_table
+from .schema import Table
 
 SUFFIXES = (".csv", ".json", ".xlsx")
-
-#: Limits that keep a hostile or broken file from exhausting the machine.
-MAX_COLUMNS = 200
-MAX_XLSX_ENTRIES = 10_000
-MAX_XLSX_UNCOMPRESSED = 4 * 2**30
-MAX_XLSX_RATIO = 250
-#: A CSV line with more commas than this is refused before it is split into cells
-#: (quoted text may hold commas, so the bound is far above MAX_COLUMNS).
-MAX_LINE_SEPARATORS = 50 * MAX_COLUMNS
 
 
 @dataclass
@@ -38,13 +31,17 @@ class RawTable:
     table: Table
     headers: list[str]
     rows: Sequence[tuple[int, Sequence]]
+    #: title rows above the header ("2024年沙市街道活动台账"), which may name a street
+    title: str = ""
 
 
 def _problem(file: str, zh: str, en: str, sheet: str | None = None, **kw) -> Problem:
     return Problem(file=file, sheet=sheet, message_zh=zh, message_en=en, **kw)
 
 
-def read_paths(paths: Sequence[Path | str]) -> tuple[list[RawTable], list[Problem]]:
+def read_paths(
+    paths: Sequence[Path | str], limits: Limits | None = None
+) -> tuple[list[RawTable], list[Problem]]:
     """Read files and folders of CSV / JSON / XLSX into raw tables.
 
     A folder contributes its ``.csv``, ``.json`` and ``.xlsx`` files in name order.
@@ -63,16 +60,29 @@ def read_paths(paths: Sequence[Path | str]) -> tuple[list[RawTable], list[Proble
                     )
                 )
             for file in files:
-                read_file(file.read_bytes, str(file), tables, problems)
+                read_file(file.read_bytes, str(file), tables, problems, limits)
         elif path.exists():
-            read_file(path.read_bytes, str(path), tables, problems)
+            read_file(path.read_bytes, str(path), tables, problems, limits)
         else:
             problems.append(_problem(str(path), "文件不存在", "no such file or folder"))
     return tables, problems
 
 
-def read_file(read, label: str, tables: list[RawTable], problems: list[Problem]) -> None:
-    """Read one file (``read()`` returns its bytes; ``label`` names it in problems)."""
+def read_file(
+    read,
+    label: str,
+    tables: list[RawTable],
+    problems: list[Problem],
+    limits: Limits | None = None,
+) -> None:
+    """Read one file (``read()`` returns its bytes; ``label`` names it in problems).
+
+    Whatever goes wrong inside a reader becomes a problem naming the file: a
+    broken file is bad input, never a crash.
+    """
+    from .xlsx import read_xlsx
+
+    limits = limits or Limits()
     suffix = Path(label).suffix.lower()
     try:
         data = read()
@@ -84,7 +94,7 @@ def read_file(read, label: str, tables: list[RawTable], problems: list[Problem])
     if not data.strip():
         problems.append(_problem(label, "文件为空", "the file is empty"))
         return
-    reader = {".csv": _read_csv, ".json": _read_json, ".xlsx": _read_xlsx}.get(suffix)
+    reader = {".csv": _read_csv, ".json": _read_json, ".xlsx": read_xlsx}.get(suffix)
     if reader is None:
         problems.append(
             _problem(
@@ -94,21 +104,51 @@ def read_file(read, label: str, tables: list[RawTable], problems: list[Problem])
             )
         )
         return
-    reader(data, label, tables, problems)
+    found: list[RawTable] = []
+    try:
+        reader(data, label, found, problems, limits)
+    except Exception as exc:  # noqa: BLE001 - any reader failure is the file's problem
+        problems.append(_problem(label, f"无法读取文件：{exc}", f"cannot read the file: {exc}"))
+        return
+    tables.extend(found)
 
 
-def _table_for(label: str, problems: list[Problem], sheet: str | None = None) -> Table | None:
+def take_table(
+    label: str,
+    headers: Sequence[object],
+    problems: list[Problem],
+    sheet: str | None = None,
+    title: str = "",
+) -> Table | None:
+    """The table a sheet or file holds, by its name or else its headers; a note says which.
+
+    A sheet or file that names no table is skipped with a warning listing the
+    names that would be taken.
+    """
     name = sheet if sheet is not None else Path(label).stem
-    table = match_table(name)
+    table, by_headers = recognise(f"{name} {title}".strip(), headers)
+    title = name
     if table is None:
         what = "工作表" if sheet is not None else "文件名"
         problems.append(
             _problem(
                 label,
-                f"{what}“{name}”不对应任何表，已跳过",
-                f"{'sheet' if sheet is not None else 'file name'} {name!r} names no table; skipped",
+                f"{what}“{title}”及其表头不对应任何表，已跳过；可用的表名：{table_names()}",
+                f"{'sheet' if sheet is not None else 'file name'} {title!r} and its headers"
+                f" name no table; skipped. Tables: {table_names()}",
                 sheet=sheet,
                 severity="warning",
+            )
+        )
+    elif by_headers or is_ledger(table):
+        how_zh, how_en = ("按表头", "by its headers") if by_headers else ("按名称", "by its name")
+        problems.append(
+            _problem(
+                label,
+                f"{how_zh}识别为 {table.zh}",
+                f"read as {table.name} ({table.zh}) {how_en}",
+                sheet=sheet,
+                severity="note",
             )
         )
     return table
@@ -130,10 +170,9 @@ def decode_text(data: bytes) -> str | None:
     return None
 
 
-def _read_csv(data: bytes, label: str, tables: list[RawTable], problems: list[Problem]) -> None:
-    table = _table_for(label, problems)
-    if table is None:
-        return
+def _read_csv(
+    data: bytes, label: str, tables: list[RawTable], problems: list[Problem], limits: Limits
+) -> None:
     text = decode_text(data)
     if text is None:
         problems.append(
@@ -153,6 +192,9 @@ def _read_csv(data: bytes, label: str, tables: list[RawTable], problems: list[Pr
         for n, row in enumerate(reader, start=2):
             if len(row) > MAX_COLUMNS:
                 raise _TooWide(n, len(row))
+            if n > limits.rows + 1:
+                problems.append(limits.too_many_rows(label, None, n))
+                return
             if any(c.strip() for c in row):
                 rows.append((n, row))
     except _TooWide as wide:
@@ -168,7 +210,9 @@ def _read_csv(data: bytes, label: str, tables: list[RawTable], problems: list[Pr
     except (csv.Error, StopIteration) as exc:
         problems.append(_problem(label, f"CSV 格式错误：{exc}", f"malformed CSV: {exc}"))
         return
-    tables.append(RawTable(label, None, table, headers, rows))
+    table = take_table(label, headers, problems)
+    if table is not None:
+        tables.append(RawTable(label, None, table, headers, rows))
 
 
 class _TooWide(Exception):
@@ -187,11 +231,37 @@ def _narrow_lines(text: str) -> Iterator[str]:
         yield line
 
 
-def _read_json(data: bytes, label: str, tables: list[RawTable], problems: list[Problem]) -> None:
+def _read_json(
+    data: bytes, label: str, tables: list[RawTable], problems: list[Problem], limits: Limits
+) -> None:
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        text = data.decode("utf-8-sig")
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problems.append(
+            _problem(
+                label,
+                f"JSON 格式错误：{exc}",
+                f"malformed JSON: {exc}",
+                row=exc.lineno,
+                column=str(exc.colno),
+            )
+        )
+        return
+    except UnicodeDecodeError as exc:
         problems.append(_problem(label, f"JSON 格式错误：{exc}", f"malformed JSON: {exc}"))
+        return
+    except ValueError as exc:  # e.g. a number of thousands of digits
+        row, column = _where_digits(text)
+        problems.append(
+            _problem(
+                label,
+                f"JSON 格式错误：数字位数过多（{exc}）",
+                f"malformed JSON: a number with too many digits ({exc})",
+                row=row,
+                column=column,
+            )
+        )
         return
     except RecursionError:  # arrays or objects nested thousands deep
         problems.append(
@@ -199,12 +269,12 @@ def _read_json(data: bytes, label: str, tables: list[RawTable], problems: list[P
         )
         return
     if isinstance(doc, list):
-        table = _table_for(label, problems)
+        table = take_table(label, _json_keys(doc), problems)
         if table is not None:
             _json_records(doc, label, None, table, tables, problems)
     elif isinstance(doc, dict):
         for key, records in doc.items():
-            table = _table_for(label, problems, sheet=key)
+            table = take_table(label, _json_keys(records), problems, sheet=key)
             if table is not None:
                 _json_records(records, label, key, table, tables, problems)
     else:
@@ -215,6 +285,22 @@ def _read_json(data: bytes, label: str, tables: list[RawTable], problems: list[P
                 "the JSON must be an array or an object keyed by table names",
             )
         )
+
+
+def _json_keys(records: object) -> list[str]:
+    """The keys of the first record, to recognise a table by its headers."""
+    if isinstance(records, list) and records and isinstance(records[0], dict):
+        return list(records[0])
+    return []
+
+
+def _where_digits(text: str) -> tuple[int | None, str | None]:
+    """Line and column of the first very long number in ``text``."""
+    match = re.search(r"\d{4000,}", text)
+    if match is None:
+        return None, None
+    line = text.count("\n", 0, match.start()) + 1
+    return line, str(match.start() - text.rfind("\n", 0, match.start()))
 
 
 def _json_records(
@@ -234,76 +320,6 @@ def _json_records(
     names = list(headers)
     rows = [(n, [r.get(h) for h in names]) for n, r in enumerate(records, start=1)]
     tables.append(RawTable(label, key, table, names, rows))
-
-
-def _check_zip(data: bytes, label: str, problems: list[Problem]) -> bool:
-    """Refuse zip bombs before openpyxl parses anything."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except zipfile.BadZipFile:
-        problems.append(_problem(label, "不是有效的 XLSX 文件", "not a valid XLSX workbook"))
-        return False
-    total = sum(e.file_size for e in entries)
-    worst = max((e.file_size / max(e.compress_size, 1) for e in entries), default=0)
-    if len(entries) > MAX_XLSX_ENTRIES or total > MAX_XLSX_UNCOMPRESSED or worst > MAX_XLSX_RATIO:
-        problems.append(
-            _problem(
-                label,
-                "工作簿解压后过大或压缩比异常，已拒绝",
-                "the workbook expands too much when unpacked"
-                " (too many entries, too large or too compressed); refused",
-            )
-        )
-        return False
-    return True
-
-
-def _read_xlsx(data: bytes, label: str, tables: list[RawTable], problems: list[Problem]) -> None:
-    import openpyxl  # openpyxl uses defusedxml for its XML once it is installed
-
-    if not _check_zip(data, label, problems):
-        return
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for broken files
-        problems.append(
-            _problem(label, f"无法读取工作簿：{exc}", f"cannot read the workbook: {exc}")
-        )
-        return
-    try:
-        for sheet in workbook.worksheets:
-            table = match_table(sheet.title)
-            if table is None:
-                if sheet.title not in EXPLANATION_SHEETS:
-                    _table_for(label, problems, sheet=sheet.title)
-                continue
-            rows = _sheet_rows(sheet)
-            header = next(rows, None)
-            if header is None:
-                continue  # an empty sheet of the template: nothing to load
-            headers = ["" if h is None else str(h) for h in header[1]]
-            while headers and not headers[-1]:
-                headers.pop()
-            if len(headers) > MAX_COLUMNS:
-                problems.append(
-                    _problem(
-                        label,
-                        f"列数过多（{len(headers)} 列）",
-                        f"too many columns ({len(headers)})",
-                        sheet=sheet.title,
-                        row=1,
-                    )
-                )
-                continue
-            body = [(n, cells) for n, cells in rows if any(c not in (None, "") for c in cells)]
-            tables.append(RawTable(label, sheet.title, table, headers, body))
-    finally:
-        workbook.close()
-
-
-def _sheet_rows(sheet) -> Iterator[tuple[int, tuple]]:
-    yield from enumerate(sheet.iter_rows(values_only=True), start=1)
 
 
 #: Sheets of the template that explain the format and hold no records.

@@ -15,7 +15,8 @@ from graphmodel.records import DISTRICT, RECORD_TYPES, TABLES, Participation
 from graphmodel.store import Bundle, Store
 
 from .convert import BadCell, converter, is_blank
-from .problems import Problem
+from .ledger_schema import is_ledger
+from .problems import Problem, Problems
 from .readers import RawTable
 from .schema import TABLE_BY_NAME, Column, match_column
 
@@ -50,9 +51,14 @@ class Parsed:
     )
     #: per raw table: canonical column name → header as written
     headers: dict[int, dict[str, str]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=Problems)
     #: ids of rows that had problems, so references to them do not add noise
     failed_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: per table: the good cells of rows that had problems, (values, raw table, row),
+    #: so that a bad reference on the same row is reported in the same pass
+    partial: dict[str, list[tuple[dict, RawTable, int]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
 
     def problem_at(self, table: str, index: int, column: str | None, zh: str, en: str) -> Problem:
         raw, row = self.origins[table][index]
@@ -60,13 +66,19 @@ class Parsed:
         return Problem(raw.file, zh, en, sheet=raw.sheet, row=row, column=header)
 
 
-def parse(raw_tables: Sequence[RawTable]) -> Parsed:
-    """Convert every cell of every raw table; collect problems, never stop early."""
-    parsed = Parsed()
+def parse(raw_tables: Sequence[RawTable], parsed: Parsed | None = None) -> Parsed:
+    """Convert every cell of every raw table of the import format (ledgers are
+    read by :mod:`loaders.ledgers`); collect problems, never stop early."""
+    parsed = parsed or Parsed()
     for raw in raw_tables:
-        _parse_table(raw, parsed)
-    _check_duplicates(parsed)
+        if not is_ledger(raw.table):
+            _parse_table(raw, parsed)
     return parsed
+
+
+def check_duplicates(parsed: Parsed) -> None:
+    """Two records of one table with the same id (or participant) are an error."""
+    _check_duplicates(parsed)
 
 
 def _bad(
@@ -75,7 +87,8 @@ def _bad(
     return Problem(raw.file, zh, en, sheet=raw.sheet, row=row, column=column, severity=severity)
 
 
-def _map_headers(raw: RawTable, parsed: Parsed) -> list[tuple[int, Column]] | None:
+def map_headers(raw: RawTable, parsed: Parsed) -> list[tuple[int, Column]] | None:
+    """Which column each header means; None (with problems) when a required one is missing."""
     table = raw.table
     mapped: list[tuple[int, Column]] = []
     written: dict[str, str] = {}
@@ -110,7 +123,7 @@ def _map_headers(raw: RawTable, parsed: Parsed) -> list[tuple[int, Column]] | No
 
 
 def _parse_table(raw: RawTable, parsed: Parsed) -> None:
-    mapped = _map_headers(raw, parsed)
+    mapped = map_headers(raw, parsed)
     if mapped is None:
         return
     table = raw.table.name
@@ -172,8 +185,10 @@ def _parse_table(raw: RawTable, parsed: Parsed) -> None:
         if ok:
             records.append(record_type(**values))
             origins.append((raw, row))
-        elif "id" in values:
-            parsed.failed_ids[table].add(values["id"])
+        else:
+            if "id" in values:
+                parsed.failed_ids[table].add(values["id"])
+            parsed.partial[table].append((values, raw, row))
 
 
 def _check_duplicates(parsed: Parsed) -> None:
@@ -201,6 +216,7 @@ def check_references(parsed: Parsed, store: Store | None) -> None:
     """Every id a record names must exist in the files or already in the store.
 
     Streets may be given by zone id or name; they are replaced by the zone id.
+    Rows that had other problems are checked too, so a row's problems come in one pass.
     """
     ids = {
         t: {r.id for r in parsed.bundle.table(t)} | parsed.failed_ids[t]
@@ -210,32 +226,46 @@ def check_references(parsed: Parsed, store: Store | None) -> None:
     _resolve_streets(parsed, store, ids["zones"])
     for table in TABLES:
         refs = [c for c in TABLE_BY_NAME[table].columns if c.ref and c.name != "street"]
-        records = parsed.bundle.table(table)
         for column in refs:
-            wanted: dict[str, list[int]] = defaultdict(list)
-            for index, record in enumerate(records):
-                value = getattr(record, column.name)
-                for ref in value if isinstance(value, tuple) else (value,):
-                    if ref is not None and ref not in ids[column.ref]:
-                        if column.name == "initiator" and ref == DISTRICT:
-                            continue
-                        wanted[ref].append(index)
+            wanted = _wanted(parsed, table, column, ids[column.ref])
             if wanted and store is not None:
                 for known in store.known_ids(column.ref, wanted):
                     del wanted[known]
-            target = TABLE_BY_NAME[column.ref].zh
-            for ref, indexes in wanted.items():
-                for index in indexes:
-                    parsed.problems.append(
-                        parsed.problem_at(
-                            table,
-                            index,
-                            column.name,
-                            f"引用了不存在的{target}“{ref}”（文件和库中都没有）",
-                            f"unknown {_SINGULAR[column.ref]} {ref!r}"
-                            " (neither in the files nor in the store)",
-                        )
-                    )
+            for ref, places in wanted.items():
+                for place in places:
+                    parsed.problems.append(_unknown(parsed, table, column, ref, place))
+
+
+def _refs(value: object) -> tuple:
+    return value if isinstance(value, tuple) else (value,)
+
+
+def _wanted(parsed: Parsed, table: str, column: Column, known: set[str]) -> dict[str, list]:
+    """References of ``column`` to ids not in the files: ref → places (index or (raw, row))."""
+    wanted: dict[str, list] = defaultdict(list)
+
+    def missing(ref: object) -> bool:
+        district = column.name == "initiator" and ref in DISTRICT_NAMES
+        return ref is not None and ref not in known and not district
+
+    for index, record in enumerate(parsed.bundle.table(table)):
+        for ref in _refs(getattr(record, column.name)):
+            if missing(ref):
+                wanted[ref].append(index)
+    for values, raw, row in parsed.partial.get(table, ()):
+        for ref in _refs(values.get(column.name)):
+            if missing(ref):
+                wanted[ref].append((raw, row))
+    return wanted
+
+
+def _unknown(parsed: Parsed, table: str, column: Column, ref: str, place) -> Problem:
+    zh = f"引用了不存在的{TABLE_BY_NAME[column.ref].zh}“{ref}”（文件和库中都没有）"
+    en = f"unknown {_SINGULAR[column.ref]} {ref!r} (neither in the files nor in the store)"
+    if isinstance(place, int):
+        return parsed.problem_at(table, place, column.name, zh, en)
+    raw, row = place
+    return _bad(raw, row, parsed.headers[id(raw)].get(column.name, column.name), zh, en)
 
 
 def _resolve_streets(parsed: Parsed, store: Store | None, zone_ids: set[str]) -> None:
@@ -254,12 +284,23 @@ def _resolve_streets(parsed: Parsed, store: Store | None, zone_ids: set[str]) ->
         if unit.street in by_name:
             units[index] = dataclasses.replace(unit, street=by_name[unit.street])
         else:
+            guess = _closest(unit.street, by_name)
             parsed.problems.append(
                 parsed.problem_at(
                     "units",
                     index,
                     "street",
-                    f"所属街道“{unit.street}”不是已知区域的编号或名称",
-                    f"street {unit.street!r} is neither the id nor the name of a known zone",
+                    f"所属街道“{unit.street}”不是已知区域的编号或名称"
+                    + (f"；是否指“{guess}”？" if guess else ""),
+                    f"street {unit.street!r} is neither the id nor the name of a known zone"
+                    + (f"; did you mean {guess!r}?" if guess else ""),
                 )
             )
+
+
+def _closest(text: str, names) -> str | None:
+    """The known name ``text`` most probably meant ("沙河街道" → 沙市街道), if any is close."""
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(text, list(names), scorer=fuzz.ratio, score_cutoff=50)
+    return best[0] if best else None

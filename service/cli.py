@@ -1,7 +1,8 @@
 """The ``cobuild`` command: load, template, stats, demo, serve and the reports.
 
 Every command takes ``--store URL`` (default: ``COBUILD_STORE``, else
-``sqlite:///var/cobuild.db``). Exit status: 0 done, 1 failed, 2 bad input.
+``sqlite:///var/cobuild.db``). Exit status: 0 done, 1 failed, 2 bad input,
+3 names need review (``cobuild load``).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from pathlib import Path
 
 import click
 
-from graphmodel.store import TableCounts, open_store, redacted
+from graphmodel.store import open_store, redacted
 
 from .commands.common import reports_errors, store_option
+from .commands.load import load, print_counts
 from .commands.report import report
 from .commands.suggest import backtest, suggest
 from .commands.users import accounts_option, ensure_admin, hand_over, open_accounts, users
@@ -29,49 +31,10 @@ def main() -> None:
 
 
 main.add_command(users)
+main.add_command(load)  # issue 12: ledgers, review, exit status 3
 main.add_command(report)  # issue 4
 main.add_command(suggest)  # issue 5
 main.add_command(backtest)
-
-
-def print_counts(counts: dict[str, TableCounts]) -> None:
-    for table, c in counts.items():
-        click.echo(
-            f"  {table:<15} 新增 added {c.added:>8}  更新 updated {c.updated:>8}"
-            f"  未变 unchanged {c.unchanged:>8}"
-        )
-
-
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@store_option
-@click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@reports_errors
-def load(paths: tuple[Path, ...], store_url: str, dry_run: bool, as_json: bool) -> None:
-    """Import CSV / JSON files, folders of them, or an XLSX workbook."""
-    from loaders.load import load_paths
-
-    with closing(open_store(store_url)) as store:
-        report = load_paths(paths, store, dry_run=dry_run)
-    if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        for problem in report.problems:
-            click.echo(str(problem), err=True)
-        if report.errors:
-            click.echo(
-                f"发现 {len(report.errors)} 个错误，未写入任何数据 / "
-                f"{len(report.errors)} error(s); nothing was written",
-                err=True,
-            )
-        elif report.written:
-            click.echo(f"已导入 loaded into {redacted(store_url)}:")
-            print_counts(report.counts)
-        else:
-            click.echo("检查通过，未写入（--dry-run） / valid; nothing written (--dry-run)")
-    if report.errors:
-        sys.exit(2)
 
 
 @main.command()

@@ -335,6 +335,24 @@ EN: dict[str, str] = {
     "显示整个时间窗口": "Show the whole window",
     "新结对": "new ties",
     "沉寂单位": "fell silent",
+    # the import page's ledger review (issue 12)
+    "需要确认名称，尚未写入": "Names need your decision; nothing written yet",
+    "下载问题清单（Excel）": "Download the problems (Excel)",
+    "下载名称确认表（Excel）": "Download the names to review (Excel)",
+    "台账中的名称": "Names in the ledger",
+    "下列名称没有唯一对应的单位：请选择候选单位、新建单位（并选所属街道）或忽略。": (
+        "These names match no single unit: choose a candidate, a new unit (with its street)"
+        " or ignore."
+    ),
+    "确认后导入台账，并记住这些选择，下次不再询问。": (
+        "Confirming loads the ledger and remembers your choices: the next ledger will not ask."
+    ),
+    "新建单位所属街道": "Street of a new unit",
+    "（请选择）": "(choose)",
+    "新建单位": "New unit",
+    "忽略": "Ignore",
+    "确认并导入": "Confirm and import",
+    "说明": "Note",
     "时间回放：绿色为该期新结成的结对，红色粗边框为该期沉寂（上一期有活动、本期没有）的单位。": (
         "Playback: green ties are new in the period; a thick red border marks units that fell"
         " silent (active the period before, not in this one)."

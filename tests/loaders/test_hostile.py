@@ -10,7 +10,8 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from loaders.readers import MAX_COLUMNS, MAX_XLSX_ENTRIES, read_file
+from loaders.limits import MAX_COLUMNS, MAX_XLSX_ENTRIES
+from loaders.readers import read_file
 
 QUICK = 5.0  # seconds: "refused quickly"; well above the ~0.1 s these take, so a busy machine
 # does not fail the test, and far below what parsing a bomb or 10⁶ columns would take
@@ -115,9 +116,14 @@ def test_an_xlsx_with_too_many_entries_is_refused():
 
 
 @pytest.mark.parametrize(
-    "entry", ["xl/worksheets/sheet1.xml", "xl/workbook.xml"], ids=["sheet", "workbook"]
+    ("entry", "said"),
+    [
+        ("xl/worksheets/sheet1.xml", "the sheet is damaged"),
+        ("xl/workbook.xml", "cannot read the workbook"),
+    ],
+    ids=["sheet", "workbook"],
 )
-def test_an_xml_entity_bomb_in_a_workbook_is_refused(entry):
+def test_an_xml_entity_bomb_in_a_workbook_is_refused(entry, said):
     """Billion laughs in a sheet or the workbook part: defusedxml refuses it, reported per file."""
     laughs = '<!ENTITY l0 "lol">' + "".join(
         f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10)
@@ -130,7 +136,7 @@ def test_an_xml_entity_bomb_in_a_workbook_is_refused(entry):
     tables, problems, seconds, _ = read(
         "planning.xlsx", replace_entry(workbook_bytes(), entry, bomb)
     )
-    assert tables == [] and refused(problems, "cannot read the workbook")
+    assert tables == [] and refused(problems, said)
     assert seconds < QUICK
 
 

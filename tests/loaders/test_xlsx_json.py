@@ -8,6 +8,7 @@ import json
 from openpyxl import Workbook, load_workbook
 
 from loaders.files import write_workbook
+from loaders.ledger_schema import LEDGERS
 from loaders.load import load_paths
 from loaders.schema import TABLES
 
@@ -47,10 +48,10 @@ def test_numbers_typed_into_text_columns_are_read_as_text(tmp_path, empty_store)
 
 
 def test_the_template_has_a_sheet_per_table_and_an_explanation(tmp_path):
-    """The empty template: one sheet per table, bilingual headers, help and drop-downs."""
+    """The empty template: the three ledgers, one sheet per table, bilingual headers, help."""
     path = write_workbook(tmp_path / "planning.xlsx")
     book = load_workbook(path)
-    assert [t.sheet for t in TABLES] == [
+    assert [t.sheet for t in (*LEDGERS, *TABLES)] == [
         s for s in book.sheetnames if s not in ("说明 help", "选项 lists")
     ]
     units = book["单位 units"]
