@@ -325,6 +325,8 @@ ACTIVITIES_BETWEEN = (
     f"MATCH (n:Activity) WHERE n.date >= $start AND n.date <= $end AND {VISIBLE} "
     "RETURN properties(n)"
 )
+#: The date of the latest activity on or before ``$end`` (the store's data date).
+LAST_ACTIVITY = f"MATCH (n:Activity) WHERE n.date <= $end AND {VISIBLE} RETURN max(n.date)"
 ALL_PARTICIPATIONS = (
     f"MATCH ()-[r:{TOOK_PART}]->(a:Activity) WHERE {_VISIBLE_R} RETURN {_PARTICIPATION}"
 )

@@ -1,10 +1,15 @@
 """A read-once snapshot of a district's records, shared by all metrics, and its cache.
 
-:func:`snapshot` reads a store once per (store URL, content version, window,
-scope) and keeps the last few snapshots, so that repeated requests for the
-same data and window cost nothing; a load changes the store's version and
-so misses the cache. A :class:`District` also remembers what was computed
-from it (:meth:`District.memo`): the graphs and the report.
+:func:`snapshot` reads a store once per (store URL, content version, window)
+and keeps the last few snapshots, so that repeated requests for the same data
+and window cost nothing; a load changes the store's version and so misses the
+cache. A :class:`District` also remembers what was computed from it: what
+depends on the scope (:meth:`District.memo`: the report, the assessment) and
+what does not (:meth:`District.shared`: the graphs), the latter shared by
+every scope's view of the same snapshot (:meth:`District.scoped`).
+
+Every figure is computed on the whole district: a scope (and a street
+planner's territory, ``Scope.territory``) only decides which units are listed.
 
 The snapshot holds every activity up to the window's end — the previous
 window (for declines) and the last activity date (for inactivity) reach back
@@ -20,6 +25,7 @@ before the window.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
@@ -37,7 +43,7 @@ from .projection import (
 )
 from .records import Activity, Agreement, Member, Participation, PartyOrg, Unit, Zone, ZoneKind
 from .store import Bundle, Store
-from .window import WHOLE_DISTRICT, Scope, Window
+from .window import LAST_END, WHOLE_DISTRICT, Period, Scope, Window
 
 #: How many snapshots the cache keeps (each holds one district's records).
 CACHE_SIZE = 4
@@ -54,13 +60,15 @@ class District:
         *,
         source: str = "",
         version: str = "",
+        data_end: dt.date | None = None,
     ) -> None:
         self.window = window
+        #: The latest activity the records hold (beyond the window too): periods after it
+        #: are partial. Given by a store, which reads only up to the window's end.
+        self.data_end = data_end or max((a.date for a in bundle.activities), default=None)
         self.scope = scope
         self.source = source
         self.version = version
-        if scope.territory is not None:
-            bundle = within(bundle, scope.territory)
         self.zones: list[Zone] = list(bundle.zones)
         self.units: list[Unit] = sorted(bundle.units, key=lambda u: u.id)
         self.party_orgs: list[PartyOrg] = list(bundle.party_orgs)
@@ -74,8 +82,22 @@ class District:
         self.unit = {u.id: u for u in self.units}
         self.zone = {z.id: z for z in self.zones}
         self._check_scope()
+        # One memo and lock for every scope's view of this snapshot (see scoped()).
         self._memo: dict[Hashable, Any] = {}
         self._lock = threading.RLock()
+
+    def scoped(self, scope: Scope) -> District:
+        """The same snapshot seen through ``scope``: records, graphs and whatever was
+        computed with :meth:`shared` are not copied or computed again."""
+        if scope == self.scope:
+            return self
+        view = object.__new__(District)
+        view.__dict__.update(
+            {k: v for k, v in self.__dict__.items() if k not in ("scope", "scope_units")}
+        )
+        view.scope = scope
+        view._check_scope()
+        return view
 
     @classmethod
     def from_bundle(cls, bundle: Bundle, window: Window, scope: Scope = WHOLE_DISTRICT) -> District:
@@ -95,7 +117,14 @@ class District:
             activities=store.activities(None, window.end),
             participations=store.participations(None, window.end),
         )
-        return cls(bundle, window, scope, source=store.url, version=version)
+        return cls(
+            bundle,
+            window,
+            scope,
+            source=store.url,
+            version=version,
+            data_end=store.last_activity(LAST_END),
+        )
 
     def _check_scope(self) -> None:
         streets = {u.street for u in self.units if u.street}
@@ -114,13 +143,16 @@ class District:
         """Ids of the units in scope, in id order."""
         return [u.id for u in self.units if self.scope.admits(u)]
 
-    @cached_property
+    @property
     def unit_attrs(self) -> dict[str, dict]:
         """Node attributes of each unit: name, kind, street, zones."""
-        return {
-            u.id: {"name": u.name, "kind": u.kind, "street": u.street, "zones": u.zones}
-            for u in self.units
-        }
+        return self.shared(
+            "unit_attrs",
+            lambda: {
+                u.id: {"name": u.name, "kind": u.kind, "street": u.street, "zones": u.zones}
+                for u in self.units
+            },
+        )
 
     def zone_groups(self, *kinds: str) -> dict[str, list[str]]:
         """Unit ids per zone of the given kinds (collaboration zones and alliances
@@ -133,17 +165,22 @@ class District:
                     groups[z].append(u.id)
         return groups
 
-    @cached_property
+    @property
     def incidence(self) -> Incidence:
         """Units × every activity up to the window's end (roll-ups applied)."""
-        return incidence(
-            self.units, self.activities, self.participations, self.party_orgs, self.members
+        return self.shared(
+            "incidence",
+            lambda: incidence(
+                self.units, self.activities, self.participations, self.party_orgs, self.members
+            ),
         )
 
-    @cached_property
+    @property
     def window_incidence(self) -> Incidence:
         """Units × the activities inside the window."""
-        return self.incidence.between(self.window.start, self.window.end)
+        return self.shared(
+            "window_incidence", lambda: self.incidence.between(self.window.start, self.window.end)
+        )
 
     def collaboration_graph(
         self,
@@ -157,7 +194,7 @@ class District:
         inc = self.window_incidence
         if own_initiative:
             inc = inc.columns(~inc.by_district)
-        return self.memo(
+        return self.shared(
             ("collaboration_graph", max_size, half_life, own_initiative),
             lambda: project(
                 inc,
@@ -167,6 +204,18 @@ class District:
                 attrs=self.unit_attrs,
             ),
         )
+
+    def periods(self, freq: str = "month") -> list[Period]:
+        """The window's calendar months or quarters; a period is ``partial`` when the
+        window cuts it or the records end before its last day (a quarter holding one
+        day of data must not read as a collapse)."""
+        end = self.data_end
+        return [
+            p
+            if p.partial or (end is not None and end >= p.end)
+            else dataclasses.replace(p, partial=True)
+            for p in self.window.periods(freq)
+        ]
 
     def period_graphs(
         self, freq: str = "month", *, max_size: int | None = GATHERING_SIZE
@@ -187,63 +236,33 @@ class District:
             attrs = {o.id: {"name": o.name, "level": o.level} for o in self.party_orgs}
             return project(inc, max_size=max_size, attrs=attrs)
 
-        return self.memo(("org_graph", max_size), build)
+        return self.shared(("org_graph", max_size), build)
 
-    @cached_property
+    @property
     def members_taking_part(self) -> set[str]:
         """Ids of the members named in an activity inside the window."""
-        inside = {a.id for a in self.activities if a.date in self.window}
-        return {p.member for p in self.participations if p.member and p.activity in inside}
+
+        def build() -> set[str]:
+            inside = {a.id for a in self.activities if a.date in self.window}
+            return {p.member for p in self.participations if p.member and p.activity in inside}
+
+        return self.shared("members_taking_part", build)
 
     def names(self, ids: Sequence[str]) -> list[dict]:
         """``{"id", "name"}`` for each unit id, as the report lists units."""
         return [{"id": i, "name": self.unit[i].name if i in self.unit else ""} for i in ids]
 
     def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """``compute()`` once per key for this snapshot (thread-safe)."""
+        """``compute()`` once per key for this snapshot and scope (thread-safe)."""
+        return self.shared(("scope", self.scope, key), compute)
+
+    def shared(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per key for this snapshot, whatever the scope: only for
+        what does not depend on the scope (graphs, whole-district metrics)."""
         with self._lock:
             if key not in self._memo:
                 self._memo[key] = compute()
             return self._memo[key]
-
-
-def within(bundle: Bundle, streets: frozenset[str]) -> Bundle:
-    """Only what happens inside ``streets``: their units, the organisations and
-    members of those units, and the part of each activity taken by them.
-
-    A street planner's territory is a world of its own: ties to units outside
-    it, and the outside units themselves, are not part of it.
-
-    >>> b = Bundle(units=[Unit("U1", "甲", "school", "S1"), Unit("U2", "乙", "school", "S2")])
-    >>> [u.id for u in within(b, frozenset({"S1"})).units]
-    ['U1']
-    """
-    units = [u for u in bundle.units if u.street in streets]
-    inside = {u.id for u in units}
-    orgs = [
-        dataclasses.replace(o, units=tuple(u for u in o.units if u in inside))
-        for o in bundle.party_orgs
-        if any(u in inside for u in o.units)
-    ]
-    org_ids = {o.id for o in orgs}
-    members = [m for m in bundle.members if m.party_org in org_ids]
-    member_ids = {m.id for m in members}
-    participations = [
-        p
-        for p in bundle.participations
-        if p.unit in inside
-        or (p.unit is None and (p.party_org in org_ids or p.member in member_ids))
-    ]
-    taking_part = {p.activity for p in participations}
-    return Bundle(
-        zones=list(bundle.zones),
-        units=units,
-        party_orgs=orgs,
-        members=members,
-        agreements=[a for a in bundle.agreements if any(u in inside for u in a.units)],
-        activities=[a for a in bundle.activities if a.id in taking_part],
-        participations=participations,
-    )
 
 
 _cache: OrderedDict[tuple, District] = OrderedDict()
@@ -251,23 +270,26 @@ _cache_lock = threading.Lock()
 
 
 def snapshot(store: Store, window: Window, scope: Scope = WHOLE_DISTRICT) -> District:
-    """The district as ``store`` holds it now, read once per content version.
+    """The district as ``store`` holds it now, read once per content version,
+    seen through ``scope``.
 
-    The cache key is (store URL, ``store.version()``, window, scope); the
-    least recently used of :data:`CACHE_SIZE` snapshots is dropped first.
+    The cache key is (store URL, ``store.version()``, window): every scope shares
+    one snapshot and its graphs. The least recently used of :data:`CACHE_SIZE`
+    snapshots is dropped first.
     """
-    key = (store.url, store.version(), window, scope)
+    key = (store.url, store.version(), window)
     with _cache_lock:
-        if key in _cache:
+        district = _cache.get(key)
+        if district is not None:
             _cache.move_to_end(key)
-            return _cache[key]
-    district = District.from_store(store, window, scope)
-    with _cache_lock:
-        _cache[key] = district
-        _cache.move_to_end(key)
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return district
+    if district is None:
+        district = District.from_store(store, window)
+        with _cache_lock:
+            _cache[key] = district
+            _cache.move_to_end(key)
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
+    return district.scoped(scope)
 
 
 def clear_cache() -> None:

@@ -268,6 +268,10 @@ class Neo4jStore:
             rows = self._values(cypher.PARTICIPATIONS_BETWEEN, **_window(start, end))
         return sorted((Participation(*row) for row in rows), key=_by_id)
 
+    def last_activity(self, until: dt.date) -> dt.date | None:
+        [[found]] = self._values(cypher.LAST_ACTIVITY, end=until)
+        return found.to_native() if found is not None else None
+
     def counts(self) -> dict[str, int]:
         def work(tx: ManagedTransaction, hidden: list[str]) -> dict[str, int]:
             queries = cypher.COUNT_VISIBLE if hidden else cypher.COUNT

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from .district import District
 from .records import UnitKind
 from .store import ImportLog, Store
 
@@ -44,6 +45,67 @@ def overview(store: Store, *, today: dt.date | None = None, months: int = 24) ->
     imports = store.imports(limit=1)
     return Overview(
         counts=store.counts(),
+        units_by_kind=[(k.value, k.zh, kinds[k.value]) for k in UnitKind if kinds[k.value]],
+        units_by_street=sorted(
+            ((s or "", names.get(s, s or "—"), n) for s, n in streets.items()),
+            key=lambda row: (-row[2], row[1]),
+        ),
+        activities_by_month=[(m, per_month[m]) for m in labels],
+        last_import=imports[0] if imports else None,
+    )
+
+
+def territory_counts(district: District, territory: frozenset[str]) -> dict[str, int]:
+    """What the store holds about ``territory``'s streets (keys as :meth:`Store.counts`):
+    their units, the organisations and members of those units, the activities and
+    participations they took part in, their agreements and the zones holding them."""
+    units = {u.id for u in district.units if u.street in territory}
+    orgs = {o.id for o in district.party_orgs if any(u in units for u in o.units)}
+    members = {m.id for m in district.members if m.party_org in orgs}
+    inc = district.incidence
+    rows = [inc.index[u] for u in sorted(units) if u in inc.index]
+    took_part = inc.roles[rows] if rows else None
+    activities = (
+        {inc.activities[j] for j in took_part.tocoo().col} if took_part is not None else set()
+    )
+    participations = [
+        p
+        for p in district.participations
+        if p.unit in units or p.party_org in orgs or p.member in members
+    ]
+    zones = {z for u in district.units if u.id in units for z in (u.street, *u.zones) if z}
+    return {
+        "zones": len(zones),
+        "units": len(units),
+        "party_orgs": len(orgs),
+        "members": len(members),
+        "activities": len(activities),
+        "participations": len(participations),
+        "agreements": sum(1 for a in district.agreements if any(u in units for u in a.units)),
+    }
+
+
+def territory_overview(
+    store: Store, district: District, territory: frozenset[str], *, months: int = 24
+) -> Overview:
+    """:func:`overview` for a street planner: counts of ``territory``'s streets only,
+    activities per month of those their units took part in (up to ``district``'s window end)."""
+    end = district.window.end
+    units = [u for u in district.units if u.street in territory]
+    kinds = Counter(u.kind for u in units)
+    streets = Counter(u.street for u in units)
+    names = {z.id: z.name for z in district.zones}
+    labels = months_back(end, months)
+    inc = district.incidence
+    rows = [inc.index[u.id] for u in units if u.id in inc.index]
+    cols = sorted(set(inc.roles[rows].tocoo().col)) if rows else []
+    per_month = Counter(str(inc.dates[j])[:7] for j in cols)
+    imports = store.imports(limit=1)
+    counts = district.shared(
+        ("territory-counts", territory), lambda: territory_counts(district, territory)
+    )
+    return Overview(
+        counts=counts,
         units_by_kind=[(k.value, k.zh, kinds[k.value]) for k in UnitKind if kinds[k.value]],
         units_by_street=sorted(
             ((s or "", names.get(s, s or "—"), n) for s, n in streets.items()),

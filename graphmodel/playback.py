@@ -56,7 +56,7 @@ def network_playback(district: District, freq: str = "quarter", *, min_weight: f
         scope = district.scope_units
         in_scope = set(scope)
         inc = district.incidence
-        periods: list[Period] = district.window.periods(freq)
+        periods: list[Period] = district.periods(freq)
         step = 1 if freq == "month" else 3
         first = periods[0].start
         before = project(inc.between(None, first - dt.timedelta(days=1)), max_size=GATHERING_SIZE)

@@ -119,7 +119,7 @@ def _partners(district: District, unit_id: str) -> list[dict]:
     row = graph.weight[[graph.index[unit_id]]].tocoo()
     exchanges = {
         (p["b"] if p["a"] == unit_id else p["a"]): p
-        for p in district.memo(
+        for p in district.shared(
             "partner_balance", lambda: bal.partner_balance(district.incidence, district.window)
         )
         if unit_id in (p["a"], p["b"])

@@ -86,7 +86,7 @@ class _Context:
 
     def counts(self) -> dict[str, dict]:
         d = self.district
-        return d.memo("activity_counts", lambda: act.activity_counts(d.incidence, d.window))
+        return d.shared("activity_counts", lambda: act.activity_counts(d.incidence, d.window))
 
     def groups(self, *kinds: str) -> dict[str, list[str]]:
         """Zones of ``kinds`` that hold a unit in scope."""
@@ -109,7 +109,8 @@ def _density(c: _Context) -> dict:
         graphs = [
             (label, g.subgraph(scope)) for label, g in d.period_graphs(freq, max_size=o.max_size)
         ]
-        return den.density_series(graphs)
+        partial = {p.label: p.partial for p in d.periods(freq)}
+        return [{**row, "partial": partial[row["period"]]} for row in den.density_series(graphs)]
 
     return {
         "scope": _tie_summary(c.scoped),
@@ -230,25 +231,52 @@ def _balance(c: _Context) -> dict:
     }
 
 
+def _unit_structure(c: _Context) -> dict:
+    """Brokerage figures of every unit on the whole district's graph (once per window,
+    whatever the scope): a unit's figures do not depend on who looks at it."""
+    o, G = c.options, c.graph
+
+    def build() -> dict:
+        k = st.betweenness_sources(
+            G, exact_up_to=o.exact_betweenness_up_to, k=o.betweenness_samples
+        )
+        return {
+            "k": k,
+            "betweenness": st.betweenness(G, k=k, seed=o.seed),
+            "degree": st.degrees(G),
+            "clustering": st.clustering(G),
+            "linked": st.groups_linked(G, "street"),
+            "cut": st.articulation_units(G),
+            "bridges": st.bridges(G),
+            "street_links": st.group_links(G, "street"),
+        }
+
+    key = ("unit-structure", o.exact_betweenness_up_to, o.betweenness_samples, o.seed)
+    return c.district.shared((key, o.max_size, o.half_life), build)
+
+
 def _brokers(c: _Context) -> dict:
-    o, S = c.options, c.scoped
-    k = st.betweenness_sources(S, exact_up_to=o.exact_betweenness_up_to, k=o.betweenness_samples)
-    between = st.betweenness(S, k=k, seed=o.seed)
-    degree = st.degrees(S)
-    local = st.clustering(S)
-    linked = st.groups_linked(S, "street")
-    cut = st.articulation_units(S)
-    cut_set = set(cut)
+    o, G, S = c.options, c.graph, c.scoped
+    whole = _unit_structure(c)
+    k, between, degree, local = (
+        whole["k"],
+        whole["betweenness"],
+        whole["degree"],
+        whole["clustering"],
+    )
+    cut_set = set(whole["cut"])
     ranked = sorted(S.nodes, key=lambda u: (-between[u], -degree[u]["degree"], u))
-    street = {u: c.district.unit[u].street for u in S.nodes}
+    street = {u: c.district.unit[u].street for u in G.nodes}
+    scope_streets = {street[u] for u in S.nodes}
     bridges = [
         {
             "a": c.unit(a),
             "b": c.unit(b),
-            "weight": float(S.weight[S.index[a], S.index[b]]),
+            "weight": float(G.weight[G.index[a], G.index[b]]),
             "cross_street": street[a] != street[b],
         }
-        for a, b in st.bridges(S)
+        for a, b in whole["bridges"]
+        if a in c.in_scope or b in c.in_scope
     ]
     parts = st.components(S)
     sizes = [len(p) for p in parts]
@@ -256,7 +284,7 @@ def _brokers(c: _Context) -> dict:
     return {
         "betweenness": {
             "method": "exact" if k is None else "sampled",
-            "sources": len(S) if k is None else k,
+            "sources": len(G) if k is None else k,
             "seed": None if k is None else o.seed,
         },
         "units_total": len(S),
@@ -268,12 +296,14 @@ def _brokers(c: _Context) -> dict:
                 strength=degree[u]["strength"],
                 betweenness=between[u],
                 clustering=local[u],
-                streets_linked=linked[u],
+                streets_linked=whole["linked"][u],
                 articulation=u in cut_set,
             )
             for u in ranked[: o.top]
         ],
-        "articulation_units": [c.unit(u, street=street[u]) for u in cut],
+        "articulation_units": [
+            c.unit(u, street=street[u]) for u in whole["cut"] if u in c.in_scope
+        ],
         "bridges": bridges,
         "street_links": [
             {
@@ -282,7 +312,8 @@ def _brokers(c: _Context) -> dict:
                 "name_b": c.zone_name(row["group_b"]),
                 "fragile": min(row["units_a"], row["units_b"]) == 1,
             }
-            for row in st.group_links(S, "street")
+            for row in whole["street_links"]
+            if row["group_a"] in scope_streets or row["group_b"] in scope_streets
         ],
         "components": {
             "count": len(parts),
@@ -292,14 +323,16 @@ def _brokers(c: _Context) -> dict:
             "sizes": sizes[:20],
         },
         "clustering": {
-            "average": sum(local.values()) / len(S) if len(S) else None,
+            "average": sum(local[u] for u in S.nodes) / len(S) if len(S) else None,
             "average_linked": (
                 sum(local[u] for u in S.nodes if degree[u]["degree"]) / linked_units
                 if linked_units
                 else None
             ),
             # = st.transitivity(S), from the triangles already counted for `local`
-            "transitivity": _transitivity(local, degree),
+            "transitivity": _transitivity(
+                {u: local[u] for u in S.nodes}, {u: degree[u] for u in S.nodes}
+            ),
         },
     }
 
@@ -312,21 +345,30 @@ def _transitivity(local: dict[str, float], degree: dict[str, dict]) -> float:
 
 
 def _communities(c: _Context) -> dict:
-    d, o, S = c.district, c.options, c.scoped
+    d, o = c.district, c.options
     collaboration = ZoneKind.COLLABORATION_ZONE.value
-    found = com.louvain(S, weight="newman", seed=o.seed)
-    label = {u: k + 1 for k, members in enumerate(found) for u in members}
+    # Detected on the whole district (once per window): a unit's community is the same
+    # for every viewer; the scope lists the communities that hold its units.
+    everywhere = d.shared(
+        ("louvain", o.seed, o.max_size, o.half_life),
+        lambda: com.louvain(c.graph, weight="newman", seed=o.seed),
+    )
+    label = {u: k + 1 for k, members in enumerate(everywhere) for u in members}
+    found = [[u for u in members if u in c.in_scope] for members in everywhere]
     zones_of = {
         u: [z for z in d.unit[u].zones if z in d.zone and d.zone[z].kind == collaboration]
-        for u in S.nodes
+        for u in c.in_scope
     }
     official_zone = {u: zs[0] for u, zs in zones_of.items() if len(zs) == 1}
-    official_street = {u: d.unit[u].street for u in S.nodes if d.unit[u].street}
+    official_street = {u: d.unit[u].street for u in c.in_scope if d.unit[u].street}
     rows = []
-    for k, members in enumerate(found, start=1):
+    for k, members in enumerate(everywhere, start=1):
+        if not found[k - 1]:
+            continue
         streets: dict[str, int] = {}
         for u in members:
-            streets[official_street.get(u, "")] = streets.get(official_street.get(u, ""), 0) + 1
+            s = d.unit[u].street or ""
+            streets[s] = streets.get(s, 0) + 1
         main, count = max(streets.items(), key=lambda kv: (kv[1], kv[0]))
         rows.append(
             {
@@ -337,19 +379,23 @@ def _communities(c: _Context) -> dict:
                 "main_street_share": count / len(members),
             }
         )
+    found = [members for members in found if members]
     return {
         "method": "louvain",
-        "engine": com.louvain_engine(sum(len(m) for m in found)),
+        "engine": com.louvain_engine(sum(len(m) for m in everywhere)),
         "weight": "newman",
         "seed": o.seed,
         "count": len(found),
-        "modularity": com.modularity(S, found, weight="newman"),
+        "modularity": d.shared(
+            ("modularity", o.seed, o.max_size, o.half_life),
+            lambda: com.modularity(c.graph, everywhere, weight="newman"),
+        ),
         "agreement": {
             "zones": com.partition_agreement(found, official_zone),
             "streets": com.partition_agreement(found, official_street),
         },
         "communities": rows,
-        "units": [c.unit(u, community=label[u]) for u in S.nodes if u in label],
+        "units": [c.unit(u, community=label[u]) for u in c.scoped.nodes if u in label],
     }
 
 
@@ -455,6 +501,8 @@ def _meta(district: District, options: ReportOptions) -> dict:
     inside = district.window_incidence
     return {
         "window": w.as_dict(),
+        # The latest activity the store holds: periods after it are partial.
+        "data_end": district.data_end.isoformat() if district.data_end else None,
         "scope": district.scope.as_dict(),
         "scope_label": str(district.scope),
         "source": district.source,
@@ -526,6 +574,7 @@ _SERIES = (
     ("active", "有合作的单位数"),
     ("ties", "结对数"),
     ("density", "密度"),
+    ("partial", "部分期间"),
 )
 
 

@@ -284,6 +284,13 @@ class SQLiteStore:
         join = "JOIN activities a ON a.id = participations.activity"
         return self._read("participations", f"{join} {where} ORDER BY key", params)
 
+    def last_activity(self, until: dt.date) -> dt.date | None:
+        with self._connect() as con:
+            [found] = con.execute(
+                "SELECT max(date) FROM activities WHERE date <= ?", (until.isoformat(),)
+            ).fetchone()
+        return dt.date.fromisoformat(found) if found else None
+
     def counts(self) -> dict[str, int]:
         with self._connect() as con:
             return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}

@@ -120,6 +120,10 @@ class Store(Protocol):
     ) -> list[Participation]:
         """Participations in activities dated in ``[start, end]``."""
 
+    def last_activity(self, until: dt.date) -> dt.date | None:
+        """The date of the latest activity on or before ``until`` (None without one):
+        the store's data date, where the default window ends."""
+
     def counts(self) -> dict[str, int]:
         """How many records each table holds (keys: :data:`records.TABLES`)."""
 

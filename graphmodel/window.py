@@ -195,7 +195,8 @@ class Scope:
     zones: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
     #: The streets a user may see (a street planner's territory); None: all of them.
-    #: Unlike ``streets`` it narrows whatever else the scope admits.
+    #: Unlike ``streets`` it narrows whatever else the scope admits. Like the rest of the
+    #: scope it only decides which units are listed: figures are the whole district's.
     territory: frozenset[str] | None = None
 
     @property

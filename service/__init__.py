@@ -6,7 +6,7 @@ from flask import Flask
 
 from graphmodel.store import Store, open_store
 
-from . import access, errors, formatting, i18n, security
+from . import access, errors, formatting, i18n, params, security
 from .accounts import Accounts
 from .settings import Settings
 
@@ -31,6 +31,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.extensions["cobuild.accounts"] = book
     i18n.init_app(app)
     formatting.init_app(app)
+    params.init_app(app)
     errors.init_app(app)
     access.init_app(app)  # first: who is signed in, and may they
     security.init_app(app, settings)  # then: CSRF, cookies, headers

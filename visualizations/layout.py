@@ -166,3 +166,92 @@ def _nearest_gap(centres: Mapping[Hashable, tuple[float, float]]) -> float:
     distance = np.linalg.norm(points[:, None, :] - points[None, :, :], axis=-1)
     np.fill_diagonal(distance, np.inf)
     return float(np.median(distance.min(axis=1))) or 1.0
+
+
+def radial_layout(
+    G: nx.Graph, distance: Mapping[Hashable, int], *, ring: float = 260.0
+) -> dict[Hashable, tuple[float, float]]:
+    """Positions in pixels around the unit at distance 0: its partners on a first ring
+    (by street, then by tie strength), partners of partners on a second ring next to
+    the partner that leads to them.
+
+    >>> pos = radial_layout(nx.star_graph(2), {0: 0, 1: 1, 2: 1})
+    >>> pos[0], round(pos[1][0])
+    ((0.0, 0.0), 260)
+    """
+    centre = next((n for n, d in distance.items() if d == 0), None)
+    positions: dict[Hashable, tuple[float, float]] = {}
+    if centre is None:
+        return positions
+    positions[centre] = (0.0, 0.0)
+    first = sorted(
+        (n for n, d in distance.items() if d == 1),
+        key=lambda n: (str(G.nodes[n].get("street")), -G[centre][n].get("weight", 1), str(n)),
+    )
+    r1 = max(ring, len(first) * 60 / (2 * math.pi))  # room for each partner's disc and name
+    angle: dict[Hashable, float] = {}
+    for i, node in enumerate(first):
+        angle[node] = 2 * math.pi * i / max(len(first), 1)
+        positions[node] = (r1 * math.cos(angle[node]), r1 * math.sin(angle[node]))
+    second = [n for n, d in distance.items() if d == 2]
+
+    def parent_angle(node: Hashable) -> float:
+        return min((angle[p] for p in G[node] if p in angle), default=0.0)
+
+    second.sort(key=lambda n: (parent_angle(n), str(n)))
+    r2 = r1 + max(ring, len(second) * 40 / (2 * math.pi) - r1)
+    for i, node in enumerate(second):
+        a = 2 * math.pi * i / max(len(second), 1)
+        positions[node] = (r2 * math.cos(a), r2 * math.sin(a))
+    return positions
+
+
+def chain_layout(
+    chains: list[list[Hashable]], *, step: float = 220.0, gap: float = 130.0
+) -> dict[Hashable, tuple[float, float]]:
+    """Positions in pixels for chains between the same two units, read left to right:
+    the first unit in column 0, the last in the last column, every intermediary in
+    the column of its earliest place in a chain; units of one column stacked.
+
+    >>> chain_layout([["a", "b", "c"], ["a", "d", "e", "c"]])["c"], chain_layout([["a", "b"]])["b"]
+    ((660.0, 0.0), (220.0, 0.0))
+    """
+    if not chains:
+        return {}
+    first, last = chains[0][0], chains[0][-1]
+    end = max(len(c) for c in chains) - 1
+    column: dict[Hashable, int] = {first: 0, last: end}
+    for chain in chains:
+        for i, node in enumerate(chain[1:-1], start=1):
+            column[node] = min(column.get(node, i), i)
+    stacks: dict[int, list[Hashable]] = defaultdict(list)
+    for node, c in column.items():
+        stacks[c].append(node)
+    positions = {}
+    for c, nodes in stacks.items():
+        for row, node in enumerate(nodes):
+            positions[node] = (c * step, round((row - (len(nodes) - 1) / 2) * gap, 1))
+    return positions
+
+
+def ring_around(
+    positions: Mapping[Hashable, tuple[float, float]], keys: list[Hashable], margin: float = 220.0
+) -> dict[Hashable, tuple[float, float]]:
+    """Places for ``keys`` evenly on a circle around ``positions`` (outside its units).
+
+    >>> ring_around({"a": (0, 0)}, ["x"])
+    {'x': (220.0, 0.0)}
+    """
+    if not positions:
+        return {k: (0.0, 0.0) for k in keys}
+    xs = [p[0] for p in positions.values()]
+    ys = [p[1] for p in positions.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    radius = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 + margin
+    return {
+        k: (
+            round(cx + radius * math.cos(2 * math.pi * i / len(keys)), 1),
+            round(cy + radius * math.sin(2 * math.pi * i / len(keys)), 1),
+        )
+        for i, k in enumerate(keys)
+    }

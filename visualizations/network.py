@@ -1,25 +1,30 @@
-"""The network view's data: vis-network nodes, edges, options and a legend.
+"""The network view's data: vis-network nodes, edges, options, legend and captions.
 
-pyvis builds the network (its ``Network`` holds nodes, edges and options),
-but its page is not used: pyvis' template loads CDNs and does not escape text.
-Nodes and edges are built here directly from whitelisted display fields —
-never phone or ID numbers — and the project's own template and static JS
-draw them with the vendored vis-network. Tooltips are plain strings, which
-vis-network shows as text.
+pyvis builds the network: a ``Network`` object holds the nodes, edges and
+options (its node and edge lists are filled directly: ``add_node`` is O(n) and
+``from_nx`` copies every attribute), and ``get_network_data`` hands them over.
+Its page is not used: pyvis' template loads CDNs and does not escape text.
+Nodes carry whitelisted display fields only — never phone or ID numbers — and
+no ``label``: the page draws the names itself, only as many as fit without
+overlapping. Tooltips are plain strings, which vis-network shows as text.
+
+Ties that leave the view (a street or zone filter, a street planner's
+territory) are drawn as one node per other street or zone, weighted by the
+joint activities, named with the number of units behind it and no unit's id.
 
 >>> G = nx.Graph()
 >>> G.add_node("U1", name="桂花社区", kind="community", street="S1")
 >>> G.add_node("U2", name="区统计局", kind="government", street="S1")
 >>> G.add_edge("U1", "U2", weight=3)
 >>> view = unit_network(G, {"U1": (0, 0), "U2": (10, 0)})
->>> [n["label"] for n in view.nodes], view.edges[0]["value"]
-(['桂花社区', '区统计局'], 3)
+>>> [n["name"] for n in view.nodes], view.edges[0]["value"], view.captions[0]["text"]
+(['桂花社区', '区统计局'], 3, 'S1')
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -28,35 +33,24 @@ from pyvis.network import Network
 
 from graphmodel.records import UnitKind
 
-KIND_COLOURS = {
-    "government": "#c62828",
-    "enterprise": "#1565c0",
-    "institution": "#6a1b9a",
-    "community": "#2e7d32",
-    "social_org": "#ef6c00",
-    "school": "#00838f",
-    "hospital": "#ad1457",
-    "military": "#4e342e",
-    "other": "#757575",
-}
-#: Colours for detected communities and activity levels (cycled).
-PALETTE = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-    "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39",
-)  # fmt: skip
-LEVEL_COLOURS = ("#bdbdbd", "#ffcc80", "#ff9800", "#e65100")
+from .encoding import Colouring, by_kind, sizes
+
 ISOLATED_COLOUR = "#9e9e9e"
+OUTSIDE_COLOUR = "#90a4ae"
+STREET_COLOUR = "#b71c1c"
 
 
 @dataclass
 class NetworkView:
-    """What the page draws: vis-network nodes and edges, options, legend, counts."""
+    """What the page draws: vis-network nodes and edges, options, legend, captions."""
 
     nodes: list[dict]
     edges: list[dict]
     options: dict
     legend: list[dict] = field(default_factory=list)
     aggregated: bool = False
+    captions: list[dict] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -65,126 +59,142 @@ class NetworkView:
             "options": self.options,
             "legend": self.legend,
             "aggregated": self.aggregated,
+            "captions": self.captions,
+            "meta": self.meta,
         }
 
 
+@dataclass(frozen=True)
+class OutsideGroup:
+    """Units of one other street (or zone) tied to units in view: how many, and the joint
+    activities each unit in view has with them."""
+
+    key: str
+    name: str
+    units: int
+    ties: Mapping[Hashable, float]
+    position: tuple[float, float] = (0.0, 0.0)
+
+
 def _options() -> dict:
-    """vis-network options through pyvis: positions fixed on the server, physics off."""
+    """vis-network options: positions fixed on the server, physics off."""
     net = Network(directed=False)
     net.toggle_physics(False)
     options = json.loads(net.get_network_data()[5])
     options["edges"]["smooth"] = False  # straight lines draw fast for thousands of ties
     options["edges"]["color"] = {"color": "rgba(120,120,120,0.35)", "highlight": "#b71c1c"}
     options["edges"]["scaling"] = {"min": 1, "max": 8}
-    options["interaction"].update({"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True})
-    options["nodes"] = {"shape": "dot", "font": {"size": 12}, "borderWidth": 1}
+    options["interaction"].update(
+        {"hover": True, "tooltipDelay": 300, "hideEdgesOnDrag": True, "selectConnectedEdges": False}
+    )
+    options["nodes"] = {"shape": "dot", "borderWidth": 1}
     return options
 
 
-def _size(weighted_degree: float, top: float) -> float:
-    return 6 + 22 * (weighted_degree / top) ** 0.5 if top else 6
+def _through_pyvis(nodes: list[dict], edges: list[dict]) -> tuple[list[dict], list[dict], dict]:
+    """The nodes, edges and options as pyvis' ``Network`` hands them to a template."""
+    net = Network(directed=False)
+    net.nodes, net.edges = nodes, edges
+    drawn_nodes, drawn_edges, *_ = net.get_network_data()
+    return drawn_nodes, drawn_edges, _options()
 
 
-def colour_rule(
-    colour_by: str,
-    G: nx.Graph,
-    *,
-    communities: Mapping[Hashable, int] | None = None,
-    levels: Mapping[Hashable, int] | None = None,
-    language: str = "zh",
-) -> tuple[Callable[[Hashable, dict], str], list[dict]]:
-    """The colour of each node and the legend, for colouring by kind, community or activity."""
-    if colour_by == "community" and communities is not None:
-        sizes = Counter(communities.values())
-        legend = [
-            {"label": f"{'社群' if language == 'zh' else 'Community'} {c + 1} ({n})",
-             "colour": PALETTE[c % len(PALETTE)]}
-            for c, n in sorted(sizes.items())
-        ]  # fmt: skip
-        return (lambda node, _: PALETTE[communities.get(node, 0) % len(PALETTE)]), legend
-    if colour_by == "activity" and levels is not None:
-        names = (
-            ("无活动", "低", "中", "高") if language == "zh" else ("none", "low", "middle", "high")
-        )
-        legend = [{"label": n, "colour": c} for n, c in zip(names, LEVEL_COLOURS, strict=True)]
-        return (lambda node, _: LEVEL_COLOURS[levels.get(node, 0)]), legend
-    kinds = Counter(kind for _, kind in G.nodes(data="kind"))
-    legend = [
-        {"label": k.zh if language == "zh" else k.value, "colour": KIND_COLOURS[k.value]}
-        for k in UnitKind
-        if kinds[k.value]
+def _tooltip(attrs: Mapping, street: str, partners: int, joint: float, zh: bool) -> str:
+    kind = attrs.get("kind")
+    lines = [
+        str(attrs.get("name", "")),
+        f"{'类型' if zh else 'Kind'}: {(_KIND_ZH if zh else {}).get(kind, kind)}",
+        f"{'街道' if zh else 'Street'}: {street}",
+        f"{'合作伙伴' if zh else 'Partners'}: {partners}",
+        f"{'共同活动' if zh else 'Joint activities'}: {joint:g}",
     ]
-    return (lambda _, attrs: KIND_COLOURS.get(attrs.get("kind"), "#757575")), legend
+    if partners == 0:
+        lines.append("孤立单位" if zh else "Isolated unit")
+    return "\n".join(lines)
+
+
+_KIND_ZH = {k.value: k.zh for k in UnitKind}
 
 
 def unit_network(
     G: nx.Graph,
     positions: Mapping[Hashable, tuple[float, float]],
     *,
-    colour: Callable[[Hashable, dict], str] | None = None,
-    legend: list[dict] | None = None,
+    colouring: Colouring | None = None,
+    measure: Mapping[Hashable, float] | None = None,
+    totals: Mapping[Hashable, tuple[int, float]] | None = None,
     street_names: Mapping[str, str] | None = None,
+    outside: Iterable[OutsideGroup] = (),
     link: Callable[[Hashable], str] | None = None,
     suggested: Iterable[tuple[Hashable, Hashable]] = (),
+    captions: bool = True,
     language: str = "zh",
 ) -> NetworkView:
     """vis-network data for a unit graph: one node per unit, one edge per tie.
 
-    Node size follows weighted degree; units with no tie are kept, grey-ringed
-    and marked "isolated" in their tooltip; ``suggested`` pairs are drawn as
-    dashed ties. Only display fields leave the server.
+    ``measure`` sizes the nodes (default: joint activities in view); ``totals``
+    gives each unit's partners and joint activities in the whole district for
+    its tooltip; ``outside`` adds one node per other street or zone; units with
+    no tie are grey-ringed; ``suggested`` pairs are dashed ties.
     """
     zh = language == "zh"
     street_names = street_names or {}
-    colour = colour or colour_rule("kind", G, language=language)[0]
-    strength = dict(G.degree(weight="weight"))
-    top = max(strength.values(), default=0)
-    kind_label = {k.value: (k.zh if zh else k.value) for k in UnitKind}
+    colouring = colouring or by_kind(dict(G.nodes(data=True)), language)
+    if measure is None:
+        measure = dict(G.degree(weight="weight"))
+    if totals is None:
+        totals = {n: (G.degree(n), G.degree(n, weight="weight")) for n in G}
+    size = sizes({n: measure.get(n, 0) for n in G})
     nodes = []
     for node, attrs in G.nodes(data=True):
-        degree = G.degree(node)
         x, y = positions.get(node, (0.0, 0.0))
         street = street_names.get(attrs.get("street"), attrs.get("street") or "")
-        lines = [
-            str(attrs.get("name", node)),
-            f"{'类型' if zh else 'Kind'}: {kind_label.get(attrs.get('kind'), attrs.get('kind'))}",
-            f"{'街道' if zh else 'Street'}: {street}",
-            f"{'合作伙伴' if zh else 'Partners'}: {degree}",
-            f"{'共同活动' if zh else 'Joint activities'}: {strength[node]:g}",
-        ]
-        if degree == 0:
-            lines.append("孤立单位" if zh else "Isolated unit")
+        partners, joint = totals.get(node, (0, 0.0))
         item = {
             "id": str(node),
-            "label": str(attrs.get("name", node)),
-            "title": "\n".join(lines),
-            "color": colour(node, attrs),
-            "size": round(_size(strength[node], top), 1),
+            "name": str(attrs.get("name", node)),
+            "title": _tooltip({"name": node, **attrs}, street, partners, joint, zh),
+            "color": colouring.colour(node),
+            "size": size[node],
             "x": round(x, 1),
             "y": round(y, 1),
             "kind": attrs.get("kind"),
             "street": attrs.get("street"),
-            "isolated": degree == 0,
+            "zones": [z for z in attrs.get("zones") or () if z != attrs.get("street")],
+            "cat": colouring.key.get(node, ""),
+            "measure": round(float(measure.get(node, 0) or 0), 4),
+            "isolated": partners == 0,
         }
-        if degree == 0:
+        if partners == 0:
             item["shapeProperties"] = {"borderDashes": [3, 3]}
             item["color"] = {"background": item["color"], "border": ISOLATED_COLOUR}
             item["borderWidth"] = 2
         if link is not None:
             item["url"] = link(node)
         nodes.append(item)
+    titles: dict[float, str] = {}  # a few distinct weights: format each once
+    unit = "次共同活动" if zh else "joint activities"
     edges = [
         {
+            "id": f"e{i}",
             "from": str(u),
             "to": str(v),
             "value": w,
-            "title": f"{w:g} {'次共同活动' if zh else 'joint activities'}",
+            "title": titles.get(w) or titles.setdefault(w, f"{w:g} {unit}"),
         }
-        for u, v, w in G.edges(data="weight", default=1)
+        for i, (u, v, w) in enumerate(G.edges(data="weight", default=1))
     ]
+    legend = list(colouring.legend)
+    out_nodes, out_edges = _outside(list(outside), G, zh)
+    if out_nodes:
+        label = "其他街道或协作区（汇总）" if zh else "other streets or zones (summed)"
+        legend.append(
+            {"key": "outside", "label": label, "colour": OUTSIDE_COLOUR, "count": len(out_nodes)}
+        )
     for u, v in suggested:
-        edges.append(
+        out_edges.append(
             {
+                "id": f"s-{u}-{v}",
                 "from": str(u),
                 "to": str(v),
                 "dashes": True,
@@ -193,11 +203,93 @@ def unit_network(
                 "suggested": True,
             }
         )
-    return NetworkView(nodes, edges, _options(), legend or [])
+    drawn_nodes, drawn_edges, options = _through_pyvis(nodes + out_nodes, edges + out_edges)
+    view = NetworkView(drawn_nodes, drawn_edges, options, legend)
+    if captions:
+        view.captions = group_captions(G, positions, street_names)
+    return view
+
+
+def _outside(groups: list[OutsideGroup], G: nx.Graph, zh: bool) -> tuple[list[dict], list[dict]]:
+    """One node per other street or zone, and one tie from each unit in view tied to it."""
+    nodes, edges = [], []
+    top = max((sum(g.ties.values()) for g in groups), default=0)
+    for group in groups:
+        node_id = f"out:{group.key}"
+        total = sum(group.ties.values())
+        units = f"{group.units} 个单位" if zh else f"{group.units} units"
+        x, y = group.position
+        nodes.append(
+            {
+                "id": node_id,
+                "name": f"{group.name} · {units}",
+                "title": f"{group.name} · {units}\n"
+                + (f"共同活动: {total:g}" if zh else f"Joint activities: {total:g}"),
+                "color": OUTSIDE_COLOUR,
+                "shape": "diamond",
+                "size": sizes({"g": total, "top": top}, smallest=8, largest=22)["g"],
+                "x": round(x, 1),
+                "y": round(y, 1),
+                "cat": "outside",
+                "outside": True,
+                "measure": total,
+            }
+        )
+        for unit, w in group.ties.items():
+            if unit in G:
+                edges.append(
+                    {
+                        "id": f"o-{unit}-{group.key}",
+                        "from": str(unit),
+                        "to": node_id,
+                        "value": w,
+                        "dashes": [4, 4],
+                        "title": f"{w:g} {'次共同活动' if zh else 'joint activities'}",
+                        "outside": True,
+                    }
+                )
+    return nodes, edges
+
+
+def group_captions(
+    G: nx.Graph,
+    positions: Mapping[Hashable, tuple[float, float]],
+    names: Mapping[str, str],
+    attribute: str = "street",
+) -> list[dict]:
+    """A caption per group (street) of more than one unit: its name, centred above its units."""
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for node, group in G.nodes(data=attribute):
+        if node in positions:
+            points[group].append(positions[node])
+    captions = []
+    for group, where in sorted(points.items(), key=lambda item: str(item[0])):
+        if len(where) < 2:
+            continue
+        xs, ys = [p[0] for p in where], [p[1] for p in where]
+        captions.append(
+            {
+                "text": names.get(group, group or "—"),
+                "x": round((min(xs) + max(xs)) / 2, 1),
+                "y": round(min(ys) - 30, 1),
+                "units": len(where),
+            }
+        )
+    return captions
+
+
+@dataclass
+class StreetTally:
+    """One street of the overview: its units, isolated units, joint activities inside it."""
+
+    units: int = 0
+    isolated: int = 0
+    inside: float = 0.0
 
 
 def street_network(
-    G: nx.Graph,
+    tallies: Mapping[str, StreetTally],
+    between: Mapping[tuple[str, str], float],
     street_names: Mapping[str, str],
     positions: Mapping[Hashable, tuple[float, float]],
     *,
@@ -205,53 +297,56 @@ def street_network(
     language: str = "zh",
 ) -> NetworkView:
     """Streets as nodes (size: units), ties between streets summed: the overview of a
-    large district, from which a click drills down into one street."""
+    large district, from which a click drills down into one street.
+
+    >>> view = street_network({"S1": StreetTally(3, 1, 2.0)}, {}, {"S1": "城南街道"}, {})
+    >>> view.nodes[0]["name"], view.aggregated
+    ('城南街道 (3)', True)
+    """
     zh = language == "zh"
-    units: Counter = Counter()
-    isolated: Counter = Counter()
-    for node, street in G.nodes(data="street"):
-        units[street] += 1
-        isolated[street] += G.degree(node) == 0
-    between: Counter = Counter()
-    inside: Counter = Counter()
-    for u, v, w in G.edges(data="weight", default=1):
-        a, b = G.nodes[u].get("street"), G.nodes[v].get("street")
-        if a == b:
-            inside[a] += w
-        else:
-            between[tuple(sorted((a, b), key=str))] += w
-    top = max(units.values(), default=1)
+    size = sizes({s: t.units for s, t in tallies.items()}, smallest=10, largest=40)
     nodes = []
-    for street, n in units.items():
+    for street, t in tallies.items():
         name = street_names.get(street, street or ("未填街道" if zh else "no street"))
         x, y = positions.get(street, (0.0, 0.0))
         title = (
-            f"{name}\n单位: {n}\n孤立单位: {isolated[street]}\n街道内共同活动: {inside[street]:g}"
+            f"{name}\n单位: {t.units}\n孤立单位: {t.isolated}\n街道内共同活动: {t.inside:g}"
             if zh
-            else f"{name}\nUnits: {n}\nIsolated: {isolated[street]}\nJoint activities inside: "
-            f"{inside[street]:g}"
+            else f"{name}\nUnits: {t.units}\nIsolated: {t.isolated}\nJoint activities inside: "
+            f"{t.inside:g}"
         )
         nodes.append(
             {
                 "id": str(street),
-                "label": f"{name} ({n})",
+                "name": f"{name} ({t.units})",
                 "title": title,
-                "color": "#b71c1c",
-                "size": round(10 + 30 * (n / top) ** 0.5, 1),
+                "color": STREET_COLOUR,
+                "size": size[street],
                 "x": round(x, 1),
                 "y": round(y, 1),
                 "street": street,
+                "cat": "street",
+                "measure": t.units,
                 **({"url": link(street)} if link else {}),
             }
         )
     edges = [
         {
+            "id": f"e{i}",
             "from": str(a),
             "to": str(b),
             "value": w,
             "title": f"{w:g} {'次跨街道共同活动' if zh else 'joint activities across'}",
         }
-        for (a, b), w in between.items()
+        for i, ((a, b), w) in enumerate(between.items())
     ]
-    legend = [{"label": "街道（括号内为单位数）" if zh else "street (units)", "colour": "#b71c1c"}]
-    return NetworkView(nodes, edges, _options(), legend, aggregated=True)
+    legend = [
+        {
+            "key": "street",
+            "label": "街道（括号内为单位数）" if zh else "street (units)",
+            "colour": STREET_COLOUR,
+            "count": len(nodes),
+        }
+    ]
+    drawn_nodes, drawn_edges, options = _through_pyvis(nodes, edges)
+    return NetworkView(drawn_nodes, drawn_edges, options, legend, aggregated=True)

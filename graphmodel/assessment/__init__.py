@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from .evaluate import assess, heat_map, level, quarters, rollup
+from .evaluate import assess, heat_map, level, partial_quarters, quarters, rollup
 from .indicators import unit_indicators
 from .rules import DEFAULT_RULES, INDICATORS, Rule, RulesError, RuleSet, parse_rules, read_rules
 
@@ -21,6 +21,7 @@ __all__ = [
     "RuleSet",
     "RulesError",
     "assess",
+    "partial_quarters",
     "heat_map",
     "level",
     "parse_rules",

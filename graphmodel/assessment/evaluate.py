@@ -233,6 +233,11 @@ def quarters(district: District) -> list[tuple[str, Window]]:
     return [(p.label, Window(p.end, 3)) for p in district.window.periods("quarter")]
 
 
+def partial_quarters(district: District) -> set[str]:
+    """Labels of the quarters the window or the data's end cut short."""
+    return {p.label for p in district.periods("quarter") if p.partial}
+
+
 def heat_map(district: District, rules: RuleSet, groups: Mapping[str, Iterable[str]]) -> dict:
     """Mean score per group (street) and quarter: ``{"periods": […], "rows": {group: [cell…]}}``."""
     periods = quarters(district)
@@ -242,4 +247,8 @@ def heat_map(district: District, rules: RuleSet, groups: Mapping[str, Iterable[s
         for g in groups:
             cell = sums[g]
             rows[g].append({**cell, "level": level(rules, cell["score"])})
-    return {"periods": [label for label, _ in periods], "rows": rows}
+    return {
+        "periods": [label for label, _ in periods],
+        "partial": sorted(partial_quarters(district)),
+        "rows": rows,
+    }

@@ -238,4 +238,4 @@ def district_features(district: District) -> Features:
             district.collaboration_graph(), district.units, district.zones, activity
         )
 
-    return district.memo("suggest-features", build)
+    return district.shared("suggest-features", build)  # the same for every scope

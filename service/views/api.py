@@ -9,10 +9,11 @@ from __future__ import annotations
 from flask import Blueprint, request
 
 from graphmodel.errors import NotFound
+from graphmodel.overview import territory_counts
 from graphmodel.profile import unit_profile, unit_rows
 from graphmodel.report import report
 
-from ..access import can, requires
+from ..access import can, requires, territory_streets
 from ..extensions import store
 from ..params import analysis
 from ..privacy import protect_row
@@ -32,8 +33,11 @@ def openapi():
 @bp.get("/stats")
 @requires("read")
 def stats():
-    """How many records each table holds."""
-    return store().counts()
+    """How many records each table holds (for a street planner: about their streets)."""
+    if territory_streets() is None:
+        return store().counts()
+    request_analysis = analysis()
+    return territory_counts(request_analysis.district(), request_analysis.territory)
 
 
 @bp.get("/units")
@@ -54,7 +58,7 @@ def unit(unit_id: str):
     district = request_analysis.district()
     if unit_id not in set(district.scope_units):
         raise NotFound(f"no unit {unit_id!r} in scope", f"范围内没有单位 {unit_id!r}")
-    profile = unit_profile(district, unit_id)
+    profile = request_analysis.shown(unit_profile(district, unit_id))
     if not can("personal_data"):
         for org in profile["party_orgs"]:
             org["members"] = [protect_row(m) for m in org["members"]]
@@ -66,7 +70,7 @@ def unit(unit_id: str):
 def metrics():
     """The whole collaboration report for the window and scope."""
     request_analysis = analysis()
-    return report(store(), request_analysis.window, request_analysis.scope)
+    return request_analysis.shown(report(store(), request_analysis.window, request_analysis.scope))
 
 
 @bp.get("/isolated")
@@ -75,12 +79,12 @@ def isolated():
     """Units with no joint activity in the window."""
     request_analysis = analysis()
     data = report(store(), request_analysis.window, request_analysis.scope)
-    return {"window": data["meta"]["window"], **data["isolated"]}
+    return request_analysis.shown({"window": data["meta"]["window"], **data["isolated"]})
 
 
 @bp.get("/network")
 @requires("read")
 def network():
     """Nodes and edges of the network view (positions included, physics off)."""
-    view = network_view.build_view(analysis(), network_view.min_weight(), network_view.colour_by())
+    view = network_view.build_view(analysis())
     return view.as_dict()

@@ -10,7 +10,15 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, redirect, render_template, request, send_file, url_for
 
-from graphmodel.assessment import RulesError, RuleSet, assess, parse_rules, quarters, read_rules
+from graphmodel.assessment import (
+    RulesError,
+    RuleSet,
+    assess,
+    parse_rules,
+    partial_quarters,
+    quarters,
+    read_rules,
+)
 from graphmodel.assessment import rollup as roll_up
 from graphmodel.assessment.followup import conversion, follow_up
 from graphmodel.district import District
@@ -33,6 +41,9 @@ STATE_ZH = {
     "never_started": "未开展",
     "pending": "未到期",
 }
+#: The ledger's last column: a quarter the window or the data's end cut short.
+PARTIAL_HEADER = "部分期间"
+PARTIAL = "部分（数据或窗口未覆盖整季）"
 #: The largest rules file the admin page accepts (characters).
 MAX_RULES = 100_000
 
@@ -75,7 +86,7 @@ def page():
     district = request_analysis.district()
     rules = current_rules()
     cards = assess(district, rules)
-    rows = follow_up_rows(district, rules)
+    rows = request_analysis.shown(follow_up_rows(district, rules))
     return render_template(
         "assessment.html",
         rules=rules,
@@ -97,21 +108,25 @@ def ledger(district: District, rules: RuleSet) -> list[Sheet]:
     unit_headers = ["街道", "期间", "单位编号", "单位名称", "得分", "等级"]
     for name in names:
         unit_headers += [name, f"{name}评定"]
+    unit_headers.append(PARTIAL_HEADER)
     unit_rows, street_rows = [], []
     street_groups = groups(district, ZoneKind.STREET.value)
+    partial = partial_quarters(district)
     for label, window in quarters(district):
+        cut = PARTIAL if label in partial else ""
         cards = assess(district, rules, window, compare=False)
         for card in sorted(cards, key=lambda c: (c["street_name"], c["id"])):
             row = [card["street_name"], label, card["id"], card["name"], card["score"]]
             row.append(RATING_ZH.get(card["rating"], ""))
             for result in card["rules"]:
                 row += [result["value"], STATUS_ZH.get(result["status"], "不适用")]
-            unit_rows.append(row)
+            unit_rows.append([*row, cut])
         sums = roll_up(cards, {z: g["units"] for z, g in street_groups.items()})
         for z, s in sums.items():
             street_rows.append(
                 [street_groups[z]["name"], label, s["units"], s["score"]]
                 + [s[k] for k in RATING_ZH]
+                + [cut]
             )
     street_rows.sort(key=lambda r: (r[0], r[1]))
     follow = [
@@ -128,7 +143,11 @@ def ledger(district: District, rules: RuleSet) -> list[Sheet]:
     ]
     return [
         Sheet("台账", unit_headers, unit_rows),
-        Sheet("街道汇总", ["街道", "期间", "单位数", "平均得分", *RATING_ZH.values()], street_rows),
+        Sheet(
+            "街道汇总",
+            ["街道", "期间", "单位数", "平均得分", *RATING_ZH.values(), PARTIAL_HEADER],
+            street_rows,
+        ),
         Sheet(
             "结对跟进",
             ["街道", "类别", "单位", "商定日期", "应开展日期", "首次联合活动", "状态"],

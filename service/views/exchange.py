@@ -1,14 +1,20 @@
-"""The current network view for Gephi and other tools: GEXF and GraphML downloads."""
+"""The current network view for Gephi and other tools: GEXF and GraphML downloads.
+
+The file holds what the page draws for the same URL arguments (scope, focus or path,
+size and colour), with positions, colours, sizes, the measure, street names and the
+window, so that Gephi opens it looking like the page.
+"""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response
 
-from visualizations.exchange import to_gexf, to_graphml
+from visualizations.exchange import to_gexf, to_graphml, view_graph
 
 from ..access import requires
 from ..params import analysis
-from .network import min_weight, unit_graph
+from . import network_build as build
+from .network import build_view
 
 bp = Blueprint("exchange", __name__)
 
@@ -20,13 +26,23 @@ FORMATS = {
 
 def _download(fmt: str) -> Response:
     request_analysis = analysis()
-    district = request_analysis.district()
-    weight = min_weight()
-    G = district.memo(("network-graph", weight), lambda: unit_graph(district, weight))
+    view = build_view(request_analysis)
+    meta = view.meta
+    whole = build.whole_district(request_analysis.window)
+    attrs = {
+        "window_start": meta["window"]["start"],
+        "window_end": meta["window"]["end"],
+        "window_months": meta["window"]["months"],
+        "measure": meta["size"],
+        "colour": meta["colour"],
+        "scope": meta["scope"],
+        "data_date": meta.get("data_date") or "",
+    }
+    H = view_graph(view.as_dict(), build.zone_names(whole), attrs)
     mimetype, write = FORMATS[fmt]
     name = f"network-{request_analysis.window.end.isoformat()}.{fmt}"
     return Response(
-        write(G),
+        write(H),
         mimetype=mimetype,
         headers={"Content-Disposition": f"attachment; filename={name}"},
     )
@@ -35,12 +51,12 @@ def _download(fmt: str) -> Response:
 @bp.get("/network.gexf")
 @requires("export")
 def gexf():
-    """The network view's units and ties (same filters as the page) as GEXF for Gephi."""
+    """The network view as drawn (same arguments as the page) as GEXF for Gephi."""
     return _download("gexf")
 
 
 @bp.get("/network.graphml")
 @requires("export")
 def graphml():
-    """The network view's units and ties (same filters as the page) as GraphML."""
+    """The network view as drawn (same arguments as the page) as GraphML."""
     return _download("graphml")

@@ -1,33 +1,37 @@
-"""The network view: the page (filters, legend, search) and its JSON."""
+"""The network view: the page (filters, legend, search, side panel) and its JSON.
+
+URL forms: ``/network`` (the scope's units), ``?focus=UNIT&hops=1|2`` (a unit
+and its partners), ``?path=A,B`` (how two units are connected); ``size=`` and
+``colour=`` choose the encoding. The drawing and the side panel are fetched as
+JSON by static JS (the CSP allows no inline script).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from urllib.parse import quote
 
-import networkx as nx
-import numpy as np
 from flask import Blueprint, current_app, render_template, request, url_for
 
-from graphmodel.district import District
 from graphmodel.errors import CobuildError
-from graphmodel.metrics.activity import activity_counts
-from graphmodel.metrics.communities import louvain
 from graphmodel.playback import network_playback
 from graphmodel.records import UnitKind, ZoneKind
 from graphmodel.suggest.answers import suggestions_for
-from visualizations.layout import clustered_layout, group_centres
-from visualizations.network import NetworkView, colour_rule, street_network, unit_network
+from visualizations.encoding import COLOURINGS, SIZE_MEASURES
+from visualizations.network import NetworkView
 
 from ..access import requires
 from ..extensions import store
 from ..i18n import language
 from ..params import Analysis, analysis
+from . import network_build as build
+from .network_panel import unit_panel
 
 bp = Blueprint("network", __name__)
 
 #: Above this many units the view shows streets as nodes, with drill-down.
 NODE_BUDGET = 1500
-COLOURINGS = ("kind", "community", "activity")
+#: Arguments that choose what the view shows, beyond the window and scope.
+VIEW_ARGS = ("min_weight", "size", "colour", "focus", "hops", "path", "suggest")
 
 
 class BadFilter(CobuildError):
@@ -42,134 +46,170 @@ def min_weight() -> float:
         raise BadFilter(
             f"min_weight must be a number, not {raw!r}", f"最小联系强度须为数字，而不是 {raw!r}"
         ) from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise BadFilter("min_weight must be a finite number", "最小联系强度须为有限的数字")
     return max(value, 0.0)
 
 
-def colour_by() -> str:
-    value = request.args.get("colour", "kind")
-    if value not in COLOURINGS:
+def _choice(name: str, allowed: tuple[str, ...], zh: str) -> str:
+    value = request.args.get(name) or allowed[0]
+    if value not in allowed:
         raise BadFilter(
-            f"colour must be one of {', '.join(COLOURINGS)}",
-            f"着色方式须为 {'、'.join(COLOURINGS)} 之一",
+            f"{name} must be one of {', '.join(allowed)}", f"{zh}须为 {'、'.join(allowed)} 之一"
         )
     return value
 
 
-def unit_graph(district: District, min_weight: float) -> nx.Graph:
-    """The scope's units and their ties of at least ``min_weight`` joint activities."""
-    G = district.collaboration_graph().subgraph(district.scope_units).to_networkx()
-    if min_weight > 1:
-        G.remove_edges_from([(u, v) for u, v, w in G.edges(data="weight") if w < min_weight])
-    return G
+def colour_by() -> str:
+    return _choice("colour", COLOURINGS, "着色方式")
 
 
-def _coordinates(district: District, nodes) -> dict[Hashable, tuple[float, float]]:
-    units = district.unit
-    return {
-        n: (units[n].lat, units[n].lon)
-        for n in nodes
-        if n in units and units[n].lat is not None and units[n].lon is not None
-    }
+def size_by() -> str:
+    return _choice("size", SIZE_MEASURES, "节点大小")
 
 
-def _levels(district: District, nodes) -> dict[Hashable, int]:
-    """Activity level 0–3: none, then thirds of the units that took part."""
-    counts = activity_counts(district.incidence, district.window)
-    values = {n: counts.get(n, {}).get("activities", 0) for n in nodes}
-    active = np.array([v for v in values.values() if v > 0])
-    if not len(active):
-        return dict.fromkeys(values, 0)
-    low, high = np.quantile(active, [1 / 3, 2 / 3])
-    return {n: 0 if v == 0 else 1 if v <= low else 2 if v <= high else 3 for n, v in values.items()}
+def view_request() -> build.ViewRequest:
+    """The view's own arguments, checked."""
+    hops = _choice("hops", ("1", "2"), "步数")
+    path = None
+    if request.args.get("path"):
+        ends = [p.strip() for p in request.args["path"].split(",")]
+        if len(ends) != 2 or not all(ends) or ends[0] == ends[1]:
+            raise BadFilter(
+                "path must name two different units: path=UNIT_A,UNIT_B",
+                "path 须为两个不同单位的编号：path=单位A,单位B",
+            )
+        path = (ends[0], ends[1])
+    return build.ViewRequest(
+        min_weight=min_weight(),
+        size=size_by(),
+        colour=colour_by(),
+        focus=request.args.get("focus") or None,
+        hops=int(hops),
+        path=path,
+        language=language(),
+        budget=current_app.config.get("COBUILD_NODE_BUDGET", NODE_BUDGET),
+    )
 
 
-def build_view(request_analysis: Analysis, min_weight: float, colour_by: str) -> NetworkView:
-    """The network view for an analysis: units, or streets when there are too many."""
-    district = request_analysis.district()
-    lang = language()
-    streets = {z.id: z.name for z in district.zones if z.kind == ZoneKind.STREET.value}
-    G = district.memo(("network-graph", min_weight), lambda: unit_graph(district, min_weight))
+def build_view(request_analysis: Analysis, want: build.ViewRequest | None = None) -> NetworkView:
+    """The network view a request asks for (see the module docstring)."""
+    want = want or view_request()
+    whole = build.whole_district(request_analysis.window)
+    scope = request_analysis.scope
+    build.check_scope(whole, scope)
     query = request_analysis.query()
-    budget = current_app.config.get("COBUILD_NODE_BUDGET", NODE_BUDGET)
-    groups: dict = {}
-    for node, street in G.nodes(data="street"):
-        groups.setdefault(street, []).append(node)
-    # Streets as nodes only help when there are several streets to show.
-    if len(G) > budget and len(groups) > 1:
+    # One url_for, then the id put in: werkzeug's URL building costs ~0.15 ms a unit.
+    template = url_for("units.page", unit_id="__UNIT__", **query)
+    link = {"link": lambda n: template.replace("__UNIT__", quote(str(n), safe=""))}
+    if want.path:
+        view = build.path_view(whole, scope, want, **link)
+    elif want.focus:
+        view = build.focus_view(whole, scope, want, **link)
+    else:
+        street_link = lambda s: url_for("network.page", **{**query, "street": s})  # noqa: E731
+        suggested = _suggested(request_analysis, whole, want)
 
-        def aggregate() -> NetworkView:
-            centres = group_centres(groups, _coordinates(district, G))
-            positions = {s: (x * 1000, y * 1000) for s, (x, y) in centres.items()}
-            return street_network(
-                G,
-                streets,
-                positions,
-                language=lang,
-                link=lambda s: url_for("network.page", **{**query, "street": s}),
+        def draw() -> NetworkView:
+            return build.scope_view(
+                whole, scope, want, street_link=street_link, suggested=suggested, **link
             )
 
-        key = ("street-view", min_weight, lang, tuple(sorted(query.items())))
-        return district.memo(key, aggregate)
-    positions = district.memo(
-        ("network-layout", min_weight),
-        lambda: clustered_layout(G, coordinates=_coordinates(district, G)),
+        # The same view is asked for again and again (page loads, exports): build it once.
+        key = ("network-view", want, scope, tuple(sorted(query.items())), tuple(suggested))
+        view = whole.memo(key, draw)
+    view.meta.update(
+        size=want.size,
+        colour=want.colour,
+        window=request_analysis.window.as_dict(),
+        data_date=data_date(whole),
+        scope=str(scope),
+        scope_label=scope_label(whole, scope, want.language),
     )
-    communities = levels = None
-    if colour_by == "community":
-        found = louvain(G, weight="weight")
-        communities = {n: i for i, members in enumerate(found) for n in members}
-    elif colour_by == "activity":
-        levels = _levels(district, G)
-    colour, legend = colour_rule(
-        colour_by, G, communities=communities, levels=levels, language=lang
-    )
-    return unit_network(
-        G,
-        positions,
-        colour=colour,
-        legend=legend,
-        street_names=streets,
-        link=lambda n: url_for("units.page", unit_id=n),
-        suggested=_suggested(request_analysis, G),
-        language=lang,
-    )
+    return view
 
 
-def _suggested(request_analysis: Analysis, G: nx.Graph) -> list[tuple[str, str]]:
+def scope_label(whole, scope, lang: str) -> str:
+    """The scope in words, for captions: street and zone names, kinds; else the district."""
+    names = build.zone_names(whole)
+    kinds = {k.value: (k.zh if lang == "zh" else k.value) for k in UnitKind}
+    parts = [names.get(z, z) for z in sorted(scope.streets | scope.zones)]
+    parts += [kinds.get(k, k) for k in sorted(scope.kinds)]
+    if not parts and scope.territory is not None:
+        parts = [names.get(z, z) for z in sorted(scope.territory)]
+    return "、".join(parts) if parts else ("全区" if lang == "zh" else "whole district")
+
+
+def data_date(whole) -> str | None:
+    """The date of the latest activity in the window's district (the data's own date)."""
+    latest = whole.memo(
+        "network-data-date", lambda: max((a.date for a in whole.activities), default=None)
+    )
+    return latest.isoformat() if latest else None
+
+
+def _suggested(request_analysis: Analysis, whole, want) -> list[tuple[str, str]]:
     """``?suggest=UNIT_ID``: dashed ties from that unit to its suggested partners in view."""
     focus = request.args.get("suggest")
-    if not focus or focus not in G:
+    scope = request_analysis.scope
+    if not focus or focus not in whole.unit or not scope.admits(whole.unit[focus]):
         return []
-    window, scope = request_analysis.window, request_analysis.scope
-    data = suggestions_for(store(), window, focus, scope)
-    return [(focus, s["partner"]) for s in data["suggestions"] if s["partner"] in G]
+    data = suggestions_for(store(), request_analysis.window, focus, scope)
+    shown = {u.id for u in whole.units if scope.admits(u)}
+    return [(focus, s["partner"]) for s in data["suggestions"] if s["partner"] in shown]
+
+
+def _back_args() -> dict:
+    """Where the planner was before a focus or path: the same page without them."""
+    return {
+        k: request.args.getlist(k)
+        for k in request.args
+        if k not in ("focus", "hops", "path", "suggest")
+    }
 
 
 @bp.get("/network")
 @requires("read")
 def page():
-    """The network page: filters as a GET form, the drawing fetched from the API."""
+    """The network page: filters as a GET form, the drawing and panel fetched as JSON."""
     request_analysis = analysis()
-    district = request_analysis.district()
-    api_args = {
-        **request.args.to_dict(flat=False),
-        "min_weight": request.args.get("min_weight", "1"),
-        "colour": colour_by(),
-    }
+    want = view_request()
+    whole = build.whole_district(request_analysis.window)
+    build.check_scope(whole, request_analysis.scope)
+    args = request.args.to_dict(flat=False)
+    names = {u: whole.unit[u].name for u in (want.path or ()) + (want.focus,) if u in whole.unit}
     return render_template(
         "network.html",
-        source=url_for("api.network", **api_args),
+        source=url_for("api.network", **args),
+        panel=url_for("network.panel", unit_id="UNIT", **request_analysis.query()),
         window=request_analysis.window,
         streets=request_analysis.streets(),
         zones=sorted(
-            (z for z in district.zones if z.kind != ZoneKind.STREET.value), key=lambda z: z.id
+            (z for z in whole.zones if z.kind != ZoneKind.STREET.value), key=lambda z: z.id
         ),
         kinds=list(UnitKind),
         args=request.args,
-        min_weight=min_weight(),
+        want=want,
+        names=names,
+        back=url_for("network.page", **_back_args()) if (want.focus or want.path) else None,
+        min_weight=want.min_weight,
         colourings=COLOURINGS,
-        playback=url_for("network.playback", **request.args.to_dict(flat=False)),
+        measures=SIZE_MEASURES,
+        playback=url_for("network.playback", **args),
+        data_date=data_date(whole),
     )
+
+
+@bp.get("/network/units/<unit_id>.json")
+@requires("read")
+def panel(unit_id: str):
+    """The side panel of one unit: who it is, its partners, activity, health, suggestions."""
+    request_analysis = analysis()
+    data = unit_panel(request_analysis, unit_id, language())
+    query = request_analysis.query()
+    data["url"] = url_for("units.page", unit_id=unit_id, **query)
+    data["focus_url"] = url_for("network.page", focus=unit_id, hops=1, **query)
+    return data
 
 
 @bp.get("/network/playback.json")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graphmodel.records import UnitKind
 from graphmodel.suggest.scoring import PARTS
+from visualizations.encoding import COLOURINGS, SIZE_MEASURES
 
 _WINDOW = [
     {
@@ -119,23 +120,29 @@ def openapi_document() -> dict:
     }
     network = {
         "type": "object",
-        "required": ["nodes", "edges", "options", "legend", "aggregated"],
+        "required": ["nodes", "edges", "options", "legend", "aggregated", "captions", "meta"],
         "properties": {
             "nodes": {
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "required": ["id", "label", "title", "x", "y"],
+                    "required": ["id", "name", "title", "x", "y", "size", "cat"],
                     "properties": {
                         "id": {"type": "string"},
-                        "label": {"type": "string"},
+                        "name": {"type": "string"},
                         "title": {"type": "string"},
                         "x": {"type": "number"},
                         "y": {"type": "number"},
+                        "size": {"type": "number"},
+                        "cat": {"type": "string"},
+                        "measure": {"type": "number"},
+                        "outside": {"type": "boolean"},
                         "url": {"type": "string"},
                     },
                 },
             },
+            "captions": {"type": "array", "items": {"type": "object"}},
+            "meta": {"type": "object"},
             "edges": {
                 "type": "array",
                 "items": {
@@ -159,11 +166,12 @@ def openapi_document() -> dict:
             "title": "cobuild API",
             "version": "1",
             "description": "区域化党建协作网络分析 / regional party-building collaboration analysis. "
-            "A street planner sees only their streets.",
+            "Every figure is computed on the whole district; a street planner sees their"
+            " streets' units, and other streets' units only by name, kind and street.",
         },
         "paths": {
             "/api/v1/stats": _get(
-                "Records per table",
+                "Records per table (for a street planner: about their streets)",
                 {"type": "object", "additionalProperties": {"type": "integer"}},
             ),
             "/api/v1/units": _get(
@@ -220,9 +228,31 @@ def openapi_document() -> dict:
                         "schema": {"type": "number", "minimum": 0},
                     },
                     {
+                        "name": "size",
+                        "in": "query",
+                        "schema": {"type": "string", "enum": list(SIZE_MEASURES)},
+                    },
+                    {
                         "name": "colour",
                         "in": "query",
-                        "schema": {"type": "string", "enum": ["kind", "community", "activity"]},
+                        "schema": {"type": "string", "enum": list(COLOURINGS)},
+                    },
+                    {
+                        "name": "focus",
+                        "in": "query",
+                        "description": "A unit id: the unit and its partners (404 if unknown).",
+                        "schema": {"type": "string"},
+                    },
+                    {
+                        "name": "hops",
+                        "in": "query",
+                        "schema": {"type": "string", "enum": ["1", "2"]},
+                    },
+                    {
+                        "name": "path",
+                        "in": "query",
+                        "description": "Two unit ids, A,B: the chains of ties between them.",
+                        "schema": {"type": "string"},
                     },
                     {
                         "name": "suggest",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from graphmodel.assessment import RulesError, heat_map
-from graphmodel.overview import overview
+from graphmodel.overview import overview, territory_overview
 from graphmodel.records import ZoneKind
 from graphmodel.report import report
 from graphmodel.store import redacted
@@ -13,7 +13,7 @@ from visualizations.charts import bar_chart
 
 from ..access import requires
 from ..extensions import store, today
-from ..params import Analysis, analysis
+from ..params import Analysis, analysis, data_date
 from .assessment import current_rules, groups
 
 bp = Blueprint("pages", __name__)
@@ -59,13 +59,19 @@ def dashboard():
         }
         for label, section, field in HEADLINES
     ]
-    summary = overview(store(), today=today())
+    territory = request_analysis.territory
+    if territory is None:
+        summary = overview(store(), today=data_date().date or today())
+    else:
+        summary = territory_overview(store(), request_analysis.district(), territory)
     monthly = current["density"]["monthly"]
     return render_template(
         "dashboard.html",
         summary=summary,
         bars=bar_chart(summary.activities_by_month),
         density_bars=bar_chart([(m["period"], m["density"]) for m in monthly], height=140),
+        partial_months={m["period"] for m in monthly if m.get("partial")},
+        whole_district=territory is None,
         headlines=headlines,
         streets=sorted(current["density"]["streets"], key=lambda s: -s["internal_density"]),
         paper_only=current["zones"]["paper_only"],
@@ -87,6 +93,7 @@ def street_heat_map(request_analysis: Analysis) -> dict | None:
     heat = heat_map(district, rules, {z: g["units"] for z, g in streets.items()})
     return {
         "periods": heat["periods"],
+        "partial": set(heat["partial"]),
         "streets": [
             {"id": z, "name": streets[z]["name"], "cells": cells}
             for z, cells in heat["rows"].items()

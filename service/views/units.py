@@ -28,7 +28,7 @@ def page(unit_id: str):
     district = request_analysis.district()
     if unit_id not in set(district.scope_units):
         raise NotFound(f"no unit {unit_id!r} in scope", f"范围内没有单位 {unit_id!r}")
-    profile = unit_profile(district, unit_id)
+    profile = request_analysis.shown(unit_profile(district, unit_id))
     health = next(c for c in assess(district, current_rules()) if c["id"] == unit_id)
     return render_template(
         "unit.html",
@@ -41,4 +41,6 @@ def page(unit_id: str):
         me=g.user.name,
         default_due=default_due().isoformat(),
         listings=listings_of([district.unit[unit_id]], store().listings(unit_id)),
+        window=request_analysis.window,
+        partial_months={p.label for p in district.periods("month") if p.partial},
     )

@@ -20,7 +20,7 @@ def page():
     """Internal density of each street and zone, paper-only zones flagged, and the
     agreement of detected communities with the official zones."""
     request_analysis = analysis()
-    data = report(store(), request_analysis.window, request_analysis.scope)
+    data = request_analysis.shown(report(store(), request_analysis.window, request_analysis.scope))
     return render_template(
         "zones.html",
         density=data["density"],

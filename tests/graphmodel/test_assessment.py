@@ -265,9 +265,17 @@ def test_draft_agreements_are_not_followed_up(bundle):
     assert follow_up(District.from_bundle(bundle, Window(END)), []) == []
 
 
-def test_follow_up_leaves_out_units_outside_a_territory(bundle):
-    """A street planner's follow-up list holds no pair reaching outside their streets."""
-    scope = dataclasses.replace(District.from_bundle(bundle, Window(END)).scope)
-    inside = District(bundle, Window(END), dataclasses.replace(scope, territory=frozenset({"S1"})))
-    rows = follow_up(inside, [Decision("U1", "U2", "accept", dt.datetime(2026, 1, 1))])
-    assert [r["id"] for r in rows] == ["G1"]
+def test_follow_up_in_a_territory_is_the_districts_rows_touching_it(bundle):
+    """A street planner's follow-up rows are the district's rows that touch their streets,
+    judged the same way (a pair reaching another street still counts)."""
+    decisions = [Decision("U1", "U2", "accept", dt.datetime(2026, 1, 1))]
+    whole = District.from_bundle(bundle, Window(END))
+    inside = whole.scoped(dataclasses.replace(whole.scope, territory=frozenset({"S1"})))
+    in_s1 = {u.id for u in bundle.units if u.street == "S1"}
+    expected = [
+        (r["id"], r["state"])
+        for r in follow_up(whole, decisions)
+        if any(u["id"] in in_s1 for u in r["units"])
+    ]
+    assert [(r["id"], r["state"]) for r in follow_up(inside, decisions)] == expected
+    assert len(expected) == 2

@@ -167,6 +167,36 @@ def test_report_tables_have_chinese_headers_for_every_column(small_report):
         assert all(len(row) == len(table.headers) for row in table.values())
 
 
+def test_a_territory_lists_its_units_with_the_districts_figures(small_bundle):
+    """A street planner's report lists S1's units only, each with the figures the whole
+    district's report gives it (ties to S2 count: U2 meets U3 and U4)."""
+    whole = build_report(District.from_bundle(small_bundle, Window(dt.date(2026, 7, 31))))
+    territory = Scope(territory=frozenset({"S1"}))
+    inside = District.from_bundle(small_bundle, Window(dt.date(2026, 7, 31)), territory)
+    mine = build_report(inside)
+    for section in ("isolated", "followers", "district_dependence", "balance", "brokers"):
+        expected = [r for r in whole[section]["units"] if r["id"] in {"U1", "U2"}]
+        assert mine[section]["units"] == expected, section
+    u2 = next(r for r in mine["brokers"]["units"] if r["id"] == "U2")
+    assert u2["streets_linked"] == 1 and u2["degree"] == 3
+
+
+def test_scoped_views_share_the_snapshot_and_its_graphs(small_bundle):
+    """Another scope's view of a snapshot reuses its graphs, not only its records."""
+    district = District.from_bundle(small_bundle, WINDOW)
+    view = district.scoped(parse_scope(["street:S2"]))
+    assert view.collaboration_graph() is district.collaboration_graph()
+    assert view.scope_units == ["U3", "U4"] and len(district.scope_units) == 4
+
+
+def test_snapshot_is_shared_by_every_scope(sqlite_url, small_bundle):
+    """Two scopes of the same window read the store once."""
+    store = open_store(sqlite_url)
+    store.load(small_bundle)
+    one, other = snapshot(store, WINDOW), snapshot(store, WINDOW, parse_scope(["street:S1"]))
+    assert one.units is other.units and one.scope != other.scope
+
+
 # -- the cache ---------------------------------------------------------------------------
 
 

@@ -117,3 +117,12 @@ def test_awkward_text_survives_a_round_trip(store: Store, text: str):
     store.load(Bundle(units=[unit]))
     assert store.units() == [unit]
     assert store.counts()["zones"] == 1
+
+
+def test_last_activity_is_the_data_date(store: Store, small_bundle: Bundle):
+    """The latest activity on or before a day: the store's data date (None when empty)."""
+    assert store.last_activity(dt.date(2026, 12, 31)) is None
+    store.load(small_bundle)
+    assert store.last_activity(dt.date(2026, 12, 31)) == dt.date(2026, 7, 1)
+    assert store.last_activity(dt.date(2026, 6, 30)) == dt.date(2026, 3, 5)
+    assert store.last_activity(dt.date(2026, 1, 1)) is None

@@ -6,12 +6,17 @@ each is checked against the permission its view declares with ``@requires``.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 import zipfile
 
+import openpyxl
 import pytest
 from flask import url_for
 
+from graphmodel.records import Activity, Member, Participation, PartyOrg
+from graphmodel.store import Bundle
 from service.access import ROLE_PERMISSIONS, declared_permission, requires
 
 ROLES = (None, "viewer", "street", "district", "admin")  # None: not signed in
@@ -28,6 +33,19 @@ INSIDE = {
 OUTSIDE = {"unit_id": "U4"}
 #: What a street planner of S1 must never see: the names of S2's units.
 OUTSIDE_NAMES = ("华远建设有限公司", "区档案馆")
+OUTSIDE_IDS = ("U3", "U4")
+#: All a street planner learns of another street's partner unit.
+PARTNER_FIELDS = {
+    "name",
+    "kind",
+    "kind_zh",
+    "street",
+    "street_name",
+    "outside",
+    "joint",
+    "hosted_for_them",
+    "hosted_by_them",
+}
 MEMBER_NAMES = ("张伟", "李娜")
 FULL_NUMBERS = ("13812345678", "110101199003071234", "19900307")
 
@@ -88,11 +106,26 @@ def denial(response) -> str | None:
 
 
 def text_of(response) -> str:
-    """A response's text; an XLSX's XML parts unpacked."""
+    """A response's text; an XLSX's sheet names and cell values (its XML's cell addresses,
+    such as ``A1:M9``, would read as ids), any other zip's parts unpacked."""
     data = response.get_data()
     if data.startswith(b"PK"):
-        with zipfile.ZipFile(io.BytesIO(data)) as book:
-            return " ".join(book.read(n).decode("utf-8", "replace") for n in book.namelist())
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            parts = [archive.read(n).decode("utf-8", "replace") for n in names]
+        if "xl/workbook.xml" not in names:
+            return " ".join(parts)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+        cells = [
+            str(value)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for value in row
+            if value is not None
+        ]
+        text = " ".join([*book.sheetnames, *cells])
+        book.close()
+        return text
     return data.decode("utf-8", "replace")
 
 
@@ -120,8 +153,9 @@ def test_route_role_matrix(app, session_for):
     assert wrong == []
 
 
-def test_a_street_planner_sees_nothing_of_other_streets(app, session_for):
-    """Every page, JSON answer and export a street planner of S1 may read omits S2's units."""
+def test_a_street_planner_gets_no_id_of_another_streets_unit(app, session_for):
+    """No page, JSON answer or export a street planner of S1 may read carries S2's unit ids
+    (other streets' units appear by name, kind and street only)."""
     leaks = []
     for endpoint, method, rule in routes(app):
         if method != "GET" or endpoint == "static":
@@ -130,8 +164,55 @@ def test_a_street_planner_sees_nothing_of_other_streets(app, session_for):
             response = fetch(session_for("street"), path_of(app, rule, samples))
             if response.status_code == 200:
                 text = text_of(response)
-                leaks += [f"{rule.rule}: {n}" for n in OUTSIDE_NAMES if n in text]
+                leaks += [f"{rule.rule}: {i}" for i in OUTSIDE_IDS if re.search(rf"\b{i}\b", text)]
     assert leaks == []
+
+
+def test_a_street_planner_gets_nothing_of_another_streets_members(app, session_for):
+    """A member of an S2 unit's organisation (registered at an S1 community, and taking part
+    with an S1 unit) appears nowhere a street planner of S1 may read: no name, id or number."""
+    app.extensions["cobuild.store"].load(
+        Bundle(
+            party_orgs=[PartyOrg("P9", "华远建设党支部", "branch", ("U4",))],
+            members=[Member("M9", "欧阳秘密", "P9", True, "U1", (), "13900001111")],
+            activities=[Activity("A9", "结对共建", "project", dt.date(2026, 6, 1), "U1")],
+            participations=[
+                Participation("A9", "U1", role="host"),
+                Participation("A9", member="M9"),
+            ],
+        )
+    )
+    secrets = ("欧阳秘密", "华远建设党支部", "13900001111", "0001111")
+    leaks = []
+    for endpoint, method, rule in routes(app):
+        if method != "GET" or endpoint == "static":
+            continue
+        for samples in (INSIDE, OUTSIDE):
+            response = fetch(session_for("street"), path_of(app, rule, samples))
+            if response.status_code == 200:
+                text = text_of(response)
+                leaks += [f"{rule.rule}: {n}" for n in secrets if n in text]
+                leaks += [f"{rule.rule}: {i}" for i in ("M9", "P9") if re.search(rf"\b{i}\b", text)]
+    assert leaks == []
+
+
+@pytest.mark.parametrize("path", ["/units/U4", "/api/v1/units/U4", "/units/U3"])
+def test_another_streets_unit_is_not_found_for_a_street_planner(session_for, path):
+    """The unit page of another street's unit stays closed to a street planner."""
+    assert fetch(session_for("street"), path).status_code == 404
+
+
+def test_other_streets_partners_show_by_name_kind_and_street_only(session_for):
+    """U2's partners in S2 (through the joint branch and the district meeting) count and
+    show, without an id, a link, members or personal fields."""
+    answer = session_for("street").get("/api/v1/units/U2?end=2026-07-31").get_json()
+    outside = [p for p in answer["partners"] if p.get("outside")]
+    assert {p["name"] for p in outside} == set(OUTSIDE_NAMES)
+    for partner in outside:
+        assert "id" not in partner and partner["street"] == "S2" and partner["kind"]
+        assert set(partner) <= PARTNER_FIELDS
+    page = session_for("street").get("/units/U2?end=2026-07-31").get_data(as_text=True)
+    assert "区档案馆" in page and "/units/U3" not in page
 
 
 def test_viewers_never_see_members_names(app, session_for):
@@ -200,3 +281,25 @@ def test_templates_hide_links_the_role_cannot_use(client_as, client):
     admin = client.get("/lists/isolated").get_data(as_text=True)
     assert 'href="/import"' not in viewer and 'href="/admin/users"' not in viewer
     assert 'href="/import"' in admin and 'href="/admin/users"' in admin
+
+
+#: The network view's forms, each read by a street planner of S1.
+NETWORK_FORMS = (
+    "/network?{q}",
+    "/api/v1/network?{q}",
+    "/api/v1/network?{q}&colour=community&size=betweenness",
+    "/api/v1/network?{q}&focus=U2&hops=2",
+    "/api/v1/network?{q}&street=S1&colour=health",
+    "/network/units/U2.json?{q}",
+    "/network.gexf?{q}",
+    "/network.graphml?{q}&focus=U2",
+)
+
+
+@pytest.mark.parametrize("form", NETWORK_FORMS)
+def test_a_street_planner_gets_no_id_of_other_streets_units_from_the_network(session_for, form):
+    """Ties to S2 are summed into one node; neither U3 nor U4 (ids or names) leave the server."""
+    response = fetch(session_for("street"), form.format(q="end=2026-07-31&months=12"))
+    text = text_of(response)
+    assert response.status_code == 200
+    assert [x for x in ("U3", "U4", *OUTSIDE_NAMES) if x in text] == []

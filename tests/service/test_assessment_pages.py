@@ -89,9 +89,10 @@ def test_the_dashboard_shows_the_heat_map(client):
     page = client.get("/").get_data(as_text=True)
     heat = re.search(r'<section class="panel" id="heat-map">.*?</section>', page, re.S).group(0)
     assert 'data-street="S1"' in heat and 'data-street="S2"' in heat
-    quarters = re.findall(r'<th class="num">(\d{4}Q\d)</th>', heat)
+    quarters = re.findall(r'<th class="num[^"]*"[^>]*>(\d{4}Q\d)', heat)
     assert len(quarters) >= 4
-    assert len(re.findall(r'class="num heat-(green|amber|red|none)"', heat)) == 2 * len(quarters)
+    cells = re.findall(r'class="num heat-(green|amber|red|none)( partial)?"', heat)
+    assert len(cells) == 2 * len(quarters)
 
 
 def test_follow_up_shows_states_and_conversion(client, app):
@@ -123,7 +124,7 @@ def test_a_viewer_cannot_export_the_ledger(client_as):
 
 
 def test_gexf_export_reads_back_in_networkx(client, tmp_path):
-    """The network as GEXF: the same units and ties, only name, kind and street."""
+    """The network as GEXF: the same units and ties, whitelisted fields, position and colour."""
     response = client.get("/network.gexf")
     assert response.status_code == 200
     target = tmp_path / "network.gexf"
@@ -134,7 +135,10 @@ def test_gexf_export_reads_back_in_networkx(client, tmp_path):
     assert G.nodes["U1"]["name"] == "桂花社区" and G.nodes["U1"]["street"] == "S1"
     assert G.nodes["U1"]["label"] == "桂花社区"  # Gephi's label is the name
     fields = {k for _, data in G.nodes(data=True) for k in data}
-    assert fields <= {"name", "kind", "street", "label"}
+    allowed = {"name", "kind", "street", "street_name", "zones", "measure", "category", "label"}
+    assert fields <= allowed | {"viz"}
+    assert G.nodes["U1"]["street_name"] == "清河街道" and G.nodes["U2"]["zones"] == "党建协作二区"
+    assert set(G.nodes["U1"]["viz"]) == {"position", "color", "size"}
     assert "张伟" not in response.get_data(as_text=True)
 
 

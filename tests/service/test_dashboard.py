@@ -50,6 +50,9 @@ class _DownStore:
     def version(self):
         raise StoreUnavailable("down", "不可用")
 
+    def last_activity(self, until):
+        raise StoreUnavailable("down", "不可用")
+
 
 def test_an_unreachable_store_gives_a_readable_503(accounts_path, signed_in):
     """When the store is down, pages answer 503 with a sentence, and /healthz too."""

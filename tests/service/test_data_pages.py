@@ -42,9 +42,11 @@ def test_a_large_network_is_aggregated_into_streets(app, client):
 
 
 def test_a_street_filter_keeps_only_its_units(client):
-    """street=S1 shows S1's units only."""
+    """street=S1 shows S1's units, and S2 only as one node summing the ties to it."""
     data = client.get(f"/api/v1/network?{WINDOW}&street=S1").json
-    assert {n["id"] for n in data["nodes"]} == {"U1", "U2"}
+    assert {n["id"] for n in data["nodes"] if not n.get("outside")} == {"U1", "U2"}
+    [outside] = [n for n in data["nodes"] if n.get("outside")]
+    assert outside["name"] == "东湖街道 · 2 个单位"
 
 
 def test_a_bad_filter_is_a_json_error(client):

@@ -1,80 +1,132 @@
-// The network view: fetch nodes and edges (positions computed on the server),
-// draw them with the vendored vis-network, physics off. No inline script: the
-// page's CSP allows scripts from this origin only.
+// The network view: fetch nodes and edges (positions computed on the server), draw
+// them (network-draw.js), and wire the page: select in place with a side panel,
+// hover highlight, legend toggles, counts in words, search, path list, PNG export.
+// No inline script: the page's CSP allows scripts from this origin only.
 (function () {
   "use strict";
+  var N = window.CobuildNetwork;
 
-  function legend(container, items) {
+  function words() {
+    var holder = document.getElementById("network-words");
+    return holder ? Object.assign({}, holder.dataset) : {};
+  }
+
+  function legend(container, view, onChange) {
     container.textContent = "";
-    items.forEach(function (item) {
+    (view.data.legend || []).forEach(function (item) {
       var row = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "legend-entry";
+      button.setAttribute("aria-pressed", "true");
+      button.setAttribute("data-key", item.key);
       var swatch = document.createElement("span");
       swatch.className = "swatch";
       swatch.style.background = item.colour;
-      row.appendChild(swatch);
-      row.appendChild(document.createTextNode(item.label));
+      button.appendChild(swatch);
+      button.appendChild(document.createTextNode(item.label + " (" + item.count + ")"));
+      button.addEventListener("click", function () {
+        var shown = view.toggle(item.key);
+        button.setAttribute("aria-pressed", shown ? "true" : "false");
+        onChange();
+      });
+      row.appendChild(button);
       container.appendChild(row);
     });
   }
 
-  function draw(box, data) {
-    var nodes = new vis.DataSet(data.nodes);
-    var edges = new vis.DataSet(data.edges);
-    var network = new vis.Network(box, { nodes: nodes, edges: edges }, data.options);
-    window.cobuildNetwork = { nodes: nodes, edges: edges, network: network, data: data };
-    network.once("afterDrawing", function () {
-      box.setAttribute("data-state", "drawn");
-      box.dispatchEvent(new CustomEvent("network-drawn"));
+  function summarise(view, w) {
+    var c = view.counts(), all = view.data.nodes.filter(function (n) { return !n.outside; }).length;
+    var text = N.fill(w.summary, { nodes: c.units, ties: c.ties, all: all });
+    if (c.outside) { text += " " + N.fill(w.summaryOutside, { outside: c.outside }); }
+    document.getElementById("network-summary").textContent = text;
+    document.getElementById("node-count").textContent = c.units;
+    document.getElementById("edge-count").textContent = c.ties;
+    view.box.setAttribute("data-visible-nodes", c.units + c.outside);
+    view.box.setAttribute("data-visible-ties", c.ties);
+  }
+
+  function wire(view, w) {
+    var panel = new N.Panel(view, w), network = view.network;
+    var select = function (id) {
+      var node = view.byId[id];
+      if (!node) { return; }
+      if (!view.shown(id)) {  // chosen from the search while its category is hidden: show it again
+        view.toggle(node.cat);
+        var entry = document.querySelector('#legend button[data-key="' + node.cat + '"]');
+        if (entry) { entry.setAttribute("aria-pressed", "true"); }
+        summarise(view, w);
+      }
+      view.selected = id;
+      network.selectNodes([id]);
+      panel.open(id);
+      view.box.setAttribute("data-selected", id);
+      network.redraw();
+    };
+    var clear = function () {
+      view.selected = null;
+      network.unselectAll();
+      panel.close();
+      view.box.setAttribute("data-selected", "");
+      network.redraw();
+    };
+    panel.onPick = function (id) { if (view.byId[id]) { select(id); view.focusOn(id); network.redraw(); } };
+    network.on("click", function (params) {
+      var id = view.pick(params.pointer.canvas);
+      if (id && view.data.aggregated && view.byId[id].url) { window.location.href = view.byId[id].url; return; }
+      if (id) { select(id); } else { clear(); }
     });
-    network.on("doubleClick", function (params) { openNode(nodes, params); });
-    network.on("click", function (params) { openNode(nodes, params); });
-    return network;
-  }
-
-  function openNode(nodes, params) {
-    if (!params.nodes || !params.nodes.length) { return; }
-    var node = nodes.get(params.nodes[0]);
-    if (node && node.url) { window.location.href = node.url; }
-  }
-
-  function search(input, status) {
-    var state = window.cobuildNetwork;
-    if (!state) { return; }
-    var text = input.value.trim();
-    if (!text) { return; }
-    var found = state.nodes.get({ filter: function (n) { return n.label.indexOf(text) >= 0; } });
-    status.textContent = found.length ? "" : input.getAttribute("data-none");
-    if (found.length) {
-      state.network.selectNodes(found.map(function (n) { return n.id; }));
-      state.network.focus(found[0].id, { scale: 1.2, animation: false });
-    }
+    // Hover picks the node as a click does (nearest centre under the pointer), not vis-network's
+    // topmost disc, so that what lights up is what a click would select.
+    view.box.addEventListener("pointermove", function (event) {
+      var rect = view.box.getBoundingClientRect();
+      var id = view.pick(network.DOMtoCanvas({ x: event.clientX - rect.left, y: event.clientY - rect.top }));
+      if (id !== view.hover) { view.hover = id; network.redraw(); }
+    });
+    view.box.addEventListener("pointerleave", function () {
+      if (view.hover) { view.hover = null; network.redraw(); }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && (view.selected || !panel.box.hidden)) { clear(); }
+    });
+    document.getElementById("unit-panel-close").addEventListener("click", clear);
+    var search = new N.Search(view, w, function (id) { select(id); view.focusOn(id); network.redraw(); panel.box.focus(); });
+    document.getElementById("unit-search-form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      search.run();
+    });
+    document.getElementById("export-png").addEventListener("click", function () { N.downloadPng(view, w); });
+    var meta = view.data.meta || {};
+    if (meta.path) { N.showPath(meta.path, w); }
+    if (meta.focus && view.byId[meta.focus.id]) { select(meta.focus.id); }
+    return { select: select, clear: clear, panel: panel };
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     var box = document.getElementById("network");
     if (!box) { return; }
-    var status = document.getElementById("network-status");
+    var status = document.getElementById("network-status"), w = words();
     fetch(box.getAttribute("data-source"), { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) { throw new Error(response.status + " " + response.statusText); }
         return response.json();
       })
       .then(function (data) {
-        document.getElementById("node-count").textContent = data.nodes.length;
-        document.getElementById("edge-count").textContent = data.edges.filter(function (e) { return !e.suggested; }).length;
-        legend(document.getElementById("legend"), data.legend);
-        draw(box, data);
+        var view = new N.View(box, data, w);
+        window.cobuildNetwork = { nodes: view.nodes, edges: view.edges, network: view.network, data: data, view: view };
+        var update = function () { summarise(view, w); view.network.redraw(); };
+        legend(document.getElementById("legend"), view, update);
+        summarise(view, w);
+        window.cobuildNetwork.actions = wire(view, w);
+        view.network.once("afterDrawing", function () {
+          window.cobuildNetwork.drawnAt = performance.now();
+          box.setAttribute("data-state", "drawn");
+          box.dispatchEvent(new CustomEvent("network-drawn"));
+        });
       })
       .catch(function (error) {
         status.textContent = box.getAttribute("data-error") + " (" + error.message + ")";
         box.setAttribute("data-state", "failed");
       });
-    var input = document.getElementById("unit-search");
-    if (input) {
-      document.getElementById("unit-search-form").addEventListener("submit", function (event) {
-        event.preventDefault();
-        search(input, status);
-      });
-    }
   });
 }());

@@ -1,6 +1,7 @@
 // Time playback for the network view: a slider over monthly or quarterly snapshots
-// (computed on the server). Each period shows its own ties, new ones in green, and
-// marks the units that fell silent. Runs after network.js has drawn the network.
+// (computed on the server), with play / pause and a tick per period (partial periods
+// in italics, marked *). Each period shows its own ties, new ones in green, and marks
+// the units that fell silent. Runs after network.js has drawn the network.
 (function () {
   "use strict";
   var NEW = "#2e7d32", OLD = "#9e9e9e", SILENT = "#b71c1c";
@@ -40,8 +41,47 @@
         self.slider.value = self.slider.max;
         self.panel.setAttribute("data-freq", data.freq);
         self.panel.setAttribute("data-periods", data.periods.length);
+        self.ticks();
         self.whole();
       });
+  };
+
+  Playback.prototype.ticks = function () {
+    var list = document.getElementById("playback-ticks"), marks = document.getElementById("playback-marks");
+    var partial = this.panel.getAttribute("data-label-partial");
+    list.textContent = "";
+    marks.textContent = "";
+    this.periods.forEach(function (p, i) {
+      var item = document.createElement("li");
+      item.textContent = p.period + (p.partial ? "*" : "");
+      if (p.partial) { item.className = "partial"; item.title = partial; }
+      list.appendChild(item);
+      var option = document.createElement("option");
+      option.value = i;
+      option.label = p.period;
+      marks.appendChild(option);
+    });
+  };
+
+  Playback.prototype.play = function (button) {
+    var self = this;
+    if (this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+      button.textContent = this.panel.getAttribute("data-play");
+      button.setAttribute("aria-pressed", "false");
+      return;
+    }
+    if (+this.slider.value >= this.periods.length - 1) { this.slider.value = 0; }
+    this.show(+this.slider.value);
+    button.textContent = this.panel.getAttribute("data-pause");
+    button.setAttribute("aria-pressed", "true");
+    this.timer = setInterval(function () {
+      var next = +self.slider.value + 1;
+      if (next >= self.periods.length) { self.play(button); return; }
+      self.slider.value = next;
+      self.show(next);
+    }, 1200);
   };
 
   Playback.prototype.whole = function () {
@@ -67,7 +107,10 @@
       return silent[n.id] ? { id: n.id, color: { background: "#ffffff", border: SILENT }, borderWidth: 4 } : n;
     }));
     var fresh = edges.filter(function (e) { return e[3]; }).length;
-    this.label.textContent = p.period;
+    this.label.textContent = p.period + (p.partial ? " (" + panel.getAttribute("data-label-partial") + ")" : "");
+    Array.prototype.forEach.call(document.querySelectorAll("#playback-ticks li"), function (li, i) {
+      li.classList.toggle("current", i === index);
+    });
     this.stats.textContent = panel.getAttribute("data-label-ties") + " " + edges.length + " · " +
       panel.getAttribute("data-label-new") + " " + fresh + " · " +
       panel.getAttribute("data-label-silent") + " " + p.silent.length;
@@ -85,6 +128,8 @@
       playback.slider.addEventListener("input", function () { playback.show(+playback.slider.value); });
       freq.addEventListener("change", function () { playback.load(freq.value); });
       document.getElementById("playback-all").addEventListener("click", function () { playback.whole(); });
+      var play = document.getElementById("playback-play");
+      play.addEventListener("click", function () { playback.play(play); });
     });
   });
 }());
