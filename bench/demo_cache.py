@@ -28,14 +28,15 @@ def generator_version() -> str:
     return digest.hexdigest()[:10]
 
 
-def bundle_for(scale: str, seed: int = SEED, end: dt.date = END):
-    """The demo bundle of ``scale``, from the cache when this generator made it."""
-    path = DATA / f"demo-{scale}-seed{seed}-{end}-{generator_version()}.pickle"
+def bundle_for(scale: str, seed: int = SEED, end: dt.date = END, partner_rule: str = "mixed"):
+    """The demo bundle of ``scale`` (and partner rule), from the cache when this generator made it."""
+    rule = "" if partner_rule == "mixed" else f"-{partner_rule}"
+    path = DATA / f"demo-{scale}{rule}-seed{seed}-{end}-{generator_version()}.pickle"
     if path.exists():
         with path.open("rb") as f:
             return pickle.load(f)
     started = time.perf_counter()
-    bundle = generate(seed=seed, scale=scale, end=end)
+    bundle = generate(seed=seed, scale=scale, end=end, partner_rule=partner_rule)
     print(f"  generated the demo at {scale} in {time.perf_counter() - started:.0f} s")
     DATA.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as f:

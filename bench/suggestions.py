@@ -3,6 +3,16 @@
     .venv/bin/python bench/suggestions.py                 # M (the target), with the baseline
     .venv/bin/python bench/suggestions.py --scale S       # S
     .venv/bin/python bench/suggestions.py --backtest S    # also the backtest on the S demo
+    .venv/bin/python bench/suggestions.py --learned district  # fitted weights: demo + variants
+    .venv/bin/python bench/suggestions.py --fit-only M        # fitting time at M, suggest after
+
+``--learned`` backtests the demo district generated with every partner rule
+(``loaders.demo.PARTNER_RULES``): the score in use (fitted, hand-set or blended,
+as :mod:`graphmodel.suggest.learn` chose), the fitted and the hand-set weights
+beside every baseline, and the ratio to the best simple baseline (targets: the
+demo ≥ 1.5×, every variant ≥ 1.0×; fitting ≤ 2 s at district scale). ``--fit-only``
+times the fit alone (sampled units and negatives) and then a unit's suggestions
+with the fitted weights (targets: ≤ 60 s at M, ≤ 20 ms a unit).
 
 The demo bundle is generated once (``generate(seed=7, scale=…, end=2026-06-30)``)
 and kept in bench/data/, as bench/analysis.py does. The project's path: a
@@ -28,7 +38,8 @@ from demo_cache import END, SEED, bundle_for  # bench/ is on sys.path when run a
 
 from graphmodel.district import District
 from graphmodel.suggest import district_features, suggest
-from graphmodel.suggest.backtest import backtest
+from graphmodel.suggest.backtest import SIMPLE_BASELINES, backtest, default_split
+from graphmodel.suggest.learn import fit_weights
 from graphmodel.suggest.scoring import candidates
 from graphmodel.suggest.triage import propose_zones, who_to_help
 from graphmodel.window import Window
@@ -38,6 +49,13 @@ def timed(fn):
     started = time.perf_counter()
     result = fn()
     return time.perf_counter() - started, result
+
+
+def timed_cpu(fn):
+    """Wall seconds, CPU seconds of this process (the machine is shared: CPU is steadier)."""
+    started, cpu = time.perf_counter(), time.process_time()
+    result = fn()
+    return time.perf_counter() - started, time.process_time() - cpu, result
 
 
 def requests(scale: str, later: int) -> dict:
@@ -95,12 +113,70 @@ def run_backtest(scale: str) -> None:
         )
 
 
+def learned(scale: str) -> None:
+    """The backtest with fitted weights on the demo and every partner-rule variant."""
+    from loaders.demo import PARTNER_RULES
+
+    for rule in PARTNER_RULES:
+        bundle = bundle_for(scale, partner_rule=rule)
+        split = default_split(bundle)
+        fits = [timed_cpu(lambda b=bundle, s=split: fit_weights(b, s))[:2] for _ in range(3)]
+        seconds, result = timed(lambda b=bundle: backtest(b, k=10))
+        m, d = result.methods, result.as_dict()
+        best = d["best_baseline"]
+        print(
+            f"{scale} {rule}: split {d['split']}, {d['units']} units with new partners; "
+            f"fit median {statistics.median(w for w, _ in fits):.2f} s wall, "
+            f"{statistics.median(c for _, c in fits):.2f} s CPU (of 3); "
+            f"whole backtest {seconds:.1f} s; "
+            f"in use: {d['model']['method']} ({d['model']['reason']})"
+        )
+        for name in ("cobuild", "fitted", "fixed", *SIMPLE_BASELINES, "complementarity"):
+            if name in m:
+                row = m[name]
+                print(
+                    f"  {name:<28} P@10 {row['precision']:.4f}  R@10 {row['recall']:.4f}  "
+                    f"MRR {row['mrr']:.4f}  coverage {row['coverage']}/{d['isolated']}"
+                )
+        ratio = m["cobuild"]["precision"] / m[best]["precision"]
+        print(f"  score in use ÷ best baseline ({best}): {ratio:.2f}× (P@10)")
+
+
+def fit_only(scale: str, later: int = 20) -> None:
+    """Fitting time at ``scale`` and a unit's suggestions with the fitted weights."""
+    seconds, bundle = timed(lambda: bundle_for(scale))
+    print(f"{scale}: bundle read in {seconds:.1f} s ({len(bundle.units):,} units)")
+    split = default_split(bundle)
+    seconds, cpu, fit = timed_cpu(lambda: fit_weights(bundle, split))
+    print(
+        f"  fit {seconds:.1f} s wall, {cpu:.1f} s CPU: {len(fit.windows)} windows, {fit.pairs:,} pairs "
+        f"({fit.positives:,} positive)"
+    )
+    district = District.from_bundle(bundle, Window(END, 12))
+    rng = np.random.default_rng(SEED)
+    units = [district.units[i].id for i in rng.choice(len(district.units), later + 1, False)]
+    suggest(district, units[0], 10, weights=fit.weights)  # builds the caches
+    times = [timed(lambda u=u: suggest(district, u, 10, weights=fit.weights))[0] for u in units[1:]]
+    print(
+        f"  a unit's suggestions with the fitted weights: median "
+        f"{statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms over {later}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", choices=["district", "S", "M"], default="M")
     parser.add_argument("--later", type=int, default=20, help="Later requests to time.")
     parser.add_argument("--backtest", choices=["district", "S"], help="Also backtest this scale.")
+    parser.add_argument("--learned", choices=["district", "S"], help="Fitted weights, variants.")
+    parser.add_argument("--fit-only", choices=["district", "S", "M"], help="Fitting time only.")
     args = parser.parse_args()
+    if args.learned or args.fit_only:
+        if args.learned:
+            learned(args.learned)
+        if args.fit_only:
+            fit_only(args.fit_only)
+        return
     requests(args.scale, args.later)
     if args.backtest:
         run_backtest(args.backtest)

@@ -121,6 +121,7 @@ SCHEMA: tuple[str, ...] = (
     f"FOR ()-[r:{TOOK_PART}]-() REQUIRE r.key IS UNIQUE",
     f"CREATE CONSTRAINT importlog_n IF NOT EXISTS FOR (i:{IMPORT_LOG}) REQUIRE i.n IS UNIQUE",
     f"CREATE CONSTRAINT decision_n IF NOT EXISTS FOR (d:{DECISION}) REQUIRE d.n IS UNIQUE",
+    "CREATE CONSTRAINT listing_id IF NOT EXISTS FOR (l:Listing) REQUIRE l.id IS UNIQUE",
     f"CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (a:{ALIAS}) REQUIRE a.key IS UNIQUE",
     "CREATE INDEX activity_date IF NOT EXISTS FOR (a:Activity) ON (a.date)",
 )
@@ -206,14 +207,30 @@ RECORD_DECISION = (
     "ON CREATE SET m.epoch = $epoch, m.version = 0, m.imports = 0, m.hidden = [] "
     "SET m.decisions = coalesce(m.decisions, 0) + 1 "
     f"CREATE (d:{DECISION} {{n: m.decisions, unit: $unit, partner: $partner, "
-    "decision: $decision, at: $at, by_user: $by, note: $note}) "
+    "decision: $decision, at: $at, by_user: $by, note: $note, owner: $owner, due: $due}) "
     f"CREATE (d)-[:{ABOUT}]->(a), (d)-[:{ABOUT}]->(b)"
 )
-_DECISION = "d.unit, d.partner, d.decision, d.at, d.by_user, d.note"
+_DECISION = "d.unit, d.partner, d.decision, d.at, d.by_user, d.note, d.owner, d.due"
 ALL_DECISIONS = f"MATCH (d:{DECISION}) RETURN {_DECISION} ORDER BY d.n"
 DECISIONS_OF_UNIT = (
     f"MATCH (:Unit {{id: $unit}})<-[:{ABOUT}]-(d:{DECISION}) RETURN {_DECISION} ORDER BY d.n"
 )
+
+LISTING = "Listing"
+SAVE_LISTING = (
+    "MATCH (u:Unit {id: $unit}) "
+    f"MERGE (l:{LISTING} {{id: $id}}) "
+    "SET l.unit = $unit, l.side = $side, l.what = $what, l.detail = $detail, "
+    "l.posted = $posted, l.status = $status, l.claimed_by = $claimed_by, "
+    "l.claimed_at = $claimed_at, l.partner = $partner "
+    "RETURN l.id"
+)
+_LISTING = (
+    "l.id, l.unit, l.side, l.what, l.detail, l.posted, l.status, l.claimed_by, "
+    "l.claimed_at, l.partner"
+)
+ALL_LISTINGS = f"MATCH (l:{LISTING}) RETURN {_LISTING} ORDER BY l.id"
+LISTINGS_OF_UNIT = f"MATCH (l:{LISTING} {{unit: $unit}}) RETURN {_LISTING} ORDER BY l.id"
 
 # -- staged loads ----------------------------------------------------------------
 

@@ -49,7 +49,7 @@ from .aliases import Alias
 from .errors import NotFound, StoreFailed, StoreUnavailable, StoreURLError
 from .neo4j_codec import CODECS
 from .neo4j_load import batches, fetch
-from .records import TABLES, Activity, Decision, Participation, Record
+from .records import TABLES, Activity, Decision, Listing, Participation, Record
 from .store import Bundle, ImportLog, TableCounts
 
 DEFAULT_DATABASE = "neo4j"
@@ -302,10 +302,36 @@ class Neo4jStore:
         mine = {} if unit is None else {"unit": unit}
         rows = self._values(cypher.DECISIONS_OF_UNIT if mine else cypher.ALL_DECISIONS, **mine)
         found = [
-            Decision(u, p, d, dt.datetime.fromisoformat(at), by, note)
-            for u, p, d, at, by, note in rows
+            Decision(
+                u,
+                p,
+                d,
+                dt.datetime.fromisoformat(at),
+                by,
+                note,
+                owner or "",
+                dt.date.fromisoformat(due) if due else None,
+            )
+            for u, p, d, at, by, note, owner, due in rows
         ]
         return sorted(found, key=lambda d: _instant(d.at))  # stable: ties keep their order
+
+    def save_listing(self, listing: Listing) -> None:
+        self.ensure_schema()
+        names = ("id", "unit", "side", "what", "detail", "posted", "status", "claimed_by",
+                 "claimed_at", "partner")  # fmt: skip
+        params = dict(zip(names, listing.as_row(), strict=True))
+        with self._errors(), self._session(WRITE_ACCESS) as session:
+            saved = session.execute_write(lambda tx: fetch(tx, cypher.SAVE_LISTING, **params))
+        if not saved:
+            raise NotFound(
+                f"no unit {listing.unit!r} in the store", f"存储中没有单位 {listing.unit!r}"
+            )
+
+    def listings(self, unit: str | None = None) -> list[Listing]:
+        mine = {} if unit is None else {"unit": unit}
+        rows = self._values(cypher.LISTINGS_OF_UNIT if mine else cypher.ALL_LISTINGS, **mine)
+        return [Listing.from_row(row) for row in rows]
 
     # -- confirmed names ------------------------------------------------------
 
@@ -357,6 +383,8 @@ def _record_decision(tx: ManagedTransaction, decision: Decision) -> None:
         at=decision.at.isoformat(),  # as given: naive or with its UTC offset
         by=decision.by,
         note=decision.note,
+        owner=decision.owner,
+        due=decision.due.isoformat() if decision.due else None,
     )
 
 

@@ -205,6 +205,8 @@ class Agreement:
 class DecisionKind(Labelled):
     ACCEPT = ("accept", "采纳")
     DISMISS = ("dismiss", "不采纳")
+    #: Withdraws the pair's standing decision (the one before it counts again).
+    UNDO = ("undo", "撤销")
 
 
 #: The longest note a planner may attach to a decision.
@@ -217,6 +219,8 @@ class Decision:
 
     A decision is about the pair, whichever side it was made from; the latest
     one for a pair counts. ``by`` is the user's name, ``at`` when it was made.
+    An accepted one may name an ``owner`` who follows it up and a ``due`` date;
+    an ``undo`` withdraws the pair's standing decision.
     Decisions are not part of a load (they are not in :data:`TABLES`).
 
     >>> d = Decision("U1", "U2", "accept", dt.datetime(2026, 7, 1, 9, 30), by="planner")
@@ -233,9 +237,15 @@ class Decision:
     at: dt.datetime
     by: str = ""
     note: str = ""
+    owner: str = ""
+    due: dt.date | None = None
 
     def __post_init__(self) -> None:
-        for name in ("unit", "partner", "decision", "by", "note"):
+        if self.due is not None and (
+            isinstance(self.due, dt.datetime) or not isinstance(self.due, dt.date)
+        ):
+            raise BadDecision(f"a due date must be a date, not {self.due!r}", "到期日须为日期")
+        for name in ("unit", "partner", "decision", "by", "note", "owner"):
             if not isinstance(getattr(self, name), str):
                 raise BadDecision(f"{name} must be text", f"{name} 须为文本")
         if not self.unit or not self.partner:
@@ -244,8 +254,8 @@ class Decision:
             raise BadDecision("a unit cannot partner itself", "单位不能与自身结对")
         if self.decision not in {k.value for k in DecisionKind}:
             raise BadDecision(
-                f"a decision is accept or dismiss, not {self.decision!r}",
-                f"决定须为 accept（采纳）或 dismiss（不采纳），而不是 {self.decision!r}",
+                f"a decision is accept, dismiss or undo, not {self.decision!r}",
+                f"决定须为 accept（采纳）、dismiss（不采纳）或 undo（撤销），而不是 {self.decision!r}",
             )
         if not isinstance(self.at, dt.datetime):
             raise BadDecision(
@@ -262,6 +272,95 @@ class Decision:
     def pair(self) -> tuple[str, str]:
         """The two units in id order: the key the latest decision is kept under."""
         return (self.unit, self.partner) if self.unit < self.partner else (self.partner, self.unit)
+
+
+class ListingSide(Labelled):
+    NEED = ("need", "需求")
+    OFFER = ("offer", "资源")
+
+
+class ListingStatus(Labelled):
+    OPEN = ("open", "待认领")
+    CLAIMED = ("claimed", "已认领")
+    DONE = ("done", "已完成")
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """One entry of the 需求清单 (a need) or the 资源清单 (an offer) of a unit.
+
+    ``what`` is the resource (医疗, 师资 …), ``detail`` the planner's words.
+    Claiming (认领) an open need records who claimed it, when, and which unit
+    will meet it (``partner``). Listings are not part of a load.
+
+    >>> Listing("L1", "U1", "need", "医疗", posted=dt.date(2026, 7, 1)).status
+    'open'
+    >>> Listing("L1", "U1", "want", "医疗")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    graphmodel.errors.BadDecision: ... / a listing is a need or an offer, not 'want'
+    """
+
+    id: str
+    unit: str
+    side: str
+    what: str
+    detail: str = ""
+    posted: dt.date | None = None
+    status: str = ListingStatus.OPEN.value
+    claimed_by: str = ""
+    claimed_at: dt.datetime | None = None
+    partner: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("id", "unit", "side", "what", "detail", "status", "claimed_by", "partner"):
+            if not isinstance(getattr(self, name), str):
+                raise BadDecision(f"{name} must be text", f"{name} 须为文本")
+        if not self.id or not self.unit or not self.what.strip():
+            raise BadDecision("a listing names a unit and what", "清单条目须写明单位和内容")
+        if self.side not in {s.value for s in ListingSide}:
+            raise BadDecision(
+                f"a listing is a need or an offer, not {self.side!r}",
+                f"清单条目须为 need（需求）或 offer（资源），而不是 {self.side!r}",
+            )
+        if self.status not in {s.value for s in ListingStatus}:
+            raise BadDecision(
+                f"a listing's status is open, claimed or done, not {self.status!r}",
+                f"清单状态须为 open、claimed 或 done，而不是 {self.status!r}",
+            )
+        if len(self.detail) > NOTE_MAX or len(self.what) > 40:
+            raise BadDecision("the listing's text is too long", "清单条目文字过长")
+
+    def as_row(self) -> tuple:
+        """The stored values in column order, dates as ISO text (both stores)."""
+        return (
+            self.id,
+            self.unit,
+            self.side,
+            self.what,
+            self.detail,
+            self.posted.isoformat() if self.posted else None,
+            self.status,
+            self.claimed_by,
+            self.claimed_at.isoformat() if self.claimed_at else None,
+            self.partner,
+        )
+
+    @classmethod
+    def from_row(cls, row) -> Listing:
+        """The listing :meth:`as_row` stored."""
+        id_, unit, side, what, detail, posted, status, claimed_by, claimed_at, partner = row
+        return cls(
+            id_,
+            unit,
+            side,
+            what,
+            detail or "",
+            dt.date.fromisoformat(posted) if posted else None,
+            status,
+            claimed_by or "",
+            dt.datetime.fromisoformat(claimed_at) if claimed_at else None,
+            partner or "",
+        )
 
 
 Record = Zone | Unit | PartyOrg | Member | Activity | Participation | Agreement

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from .aliases import Alias
 from .errors import NotFound, StoreUnavailable, StoreURLError
-from .records import RECORD_TYPES, TABLES, Activity, Decision, Participation
+from .records import RECORD_TYPES, TABLES, Activity, Decision, Listing, Participation
 from .store import Bundle, ImportLog, TableCounts
 
 #: Key column of each table; participations are keyed by who took part in what.
@@ -98,15 +98,30 @@ def _schema() -> str:
         # Planners' decisions on suggestions: a history, never overwritten.
         "CREATE TABLE IF NOT EXISTS decisions (n INTEGER PRIMARY KEY AUTOINCREMENT,"
         " unit TEXT NOT NULL, partner TEXT NOT NULL, decision TEXT NOT NULL,"
-        " at TEXT NOT NULL, by_user TEXT NOT NULL, note TEXT NOT NULL)",
+        " at TEXT NOT NULL, by_user TEXT NOT NULL, note TEXT NOT NULL,"
+        " owner TEXT NOT NULL DEFAULT '', due TEXT)",
         "CREATE INDEX IF NOT EXISTS decisions_by_unit ON decisions (unit)",
         "CREATE INDEX IF NOT EXISTS decisions_by_partner ON decisions (partner)",
+        # Needs and offers (需求清单 · 资源清单): kept by id, claimed in place.
+        "CREATE TABLE IF NOT EXISTS listings (id TEXT PRIMARY KEY, unit TEXT NOT NULL,"
+        " side TEXT NOT NULL, what TEXT NOT NULL, detail TEXT NOT NULL, posted TEXT,"
+        " status TEXT NOT NULL, claimed_by TEXT NOT NULL, claimed_at TEXT, partner TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS listings_by_unit ON listings (unit)",
         # Names planners confirmed in ledgers (graphmodel.aliases).
         "CREATE TABLE IF NOT EXISTS aliases (street TEXT NOT NULL, name TEXT NOT NULL,"
         " unit TEXT NOT NULL, PRIMARY KEY (street, name))",
         "INSERT OR IGNORE INTO meta VALUES ('version', '0')",
     ]
     return ";\n".join(statements) + ";"
+
+
+def _decision_columns(con: sqlite3.Connection) -> None:
+    """Add the follow-up owner and due date to a decisions table made before they existed."""
+    have = {row[1] for row in con.execute("PRAGMA table_info(decisions)")}
+    if "owner" not in have:
+        con.execute("ALTER TABLE decisions ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
+    if "due" not in have:
+        con.execute("ALTER TABLE decisions ADD COLUMN due TEXT")
 
 
 def sqlite_path(url: str) -> Path:
@@ -131,6 +146,7 @@ class SQLiteStore:
             with self._connect() as con:
                 con.execute("PRAGMA journal_mode=WAL")
                 con.executescript(_schema())
+                _decision_columns(con)
         except (OSError, sqlite3.Error) as exc:
             raise StoreUnavailable(
                 f"cannot open the embedded store {self.path}: {exc}",
@@ -309,9 +325,17 @@ class SQLiteStore:
                         f"no unit {missing[0]!r} in the store", f"存储中没有单位 {missing[0]!r}"
                     )
                 con.execute(
-                    "INSERT INTO decisions (unit, partner, decision, at, by_user, note)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (*ids, decision.decision, decision.at.isoformat(), decision.by, decision.note),
+                    "INSERT INTO decisions (unit, partner, decision, at, by_user, note, owner, due)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        *ids,
+                        decision.decision,
+                        decision.at.isoformat(),
+                        decision.by,
+                        decision.note,
+                        decision.owner,
+                        decision.due.isoformat() if decision.due else None,
+                    ),
                 )
                 con.execute("COMMIT")
             except BaseException:
@@ -319,7 +343,7 @@ class SQLiteStore:
                 raise
 
     def decisions(self, unit: str | None = None) -> list[Decision]:
-        sql = "SELECT unit, partner, decision, at, by_user, note FROM decisions"
+        sql = "SELECT unit, partner, decision, at, by_user, note, owner, due FROM decisions"
         with self._connect() as con:
             if unit is None:
                 rows = con.execute(f"{sql} ORDER BY n").fetchall()
@@ -328,8 +352,17 @@ class SQLiteStore:
                     f"{sql} WHERE unit = ? OR partner = ? ORDER BY n", (unit, unit)
                 ).fetchall()
         found = [
-            Decision(u, p, d, dt.datetime.fromisoformat(at), by, note)
-            for u, p, d, at, by, note in rows
+            Decision(
+                u,
+                p,
+                d,
+                dt.datetime.fromisoformat(at),
+                by,
+                note,
+                owner or "",
+                dt.date.fromisoformat(due) if due else None,
+            )
+            for u, p, d, at, by, note, owner, due in rows
         ]
         return sorted(found, key=lambda d: _instant(d.at))  # stable: ties keep their order
 
@@ -353,6 +386,36 @@ class SQLiteStore:
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
+
+    def save_listing(self, listing: Listing) -> None:
+        with self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                if not con.execute("SELECT 1 FROM units WHERE id = ?", (listing.unit,)).fetchone():
+                    raise NotFound(
+                        f"no unit {listing.unit!r} in the store", f"存储中没有单位 {listing.unit!r}"
+                    )
+                con.execute(
+                    "INSERT OR REPLACE INTO listings (id, unit, side, what, detail, posted, status,"
+                    " claimed_by, claimed_at, partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    listing.as_row(),
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def listings(self, unit: str | None = None) -> list[Listing]:
+        sql = (
+            "SELECT id, unit, side, what, detail, posted, status, claimed_by, claimed_at, partner"
+            " FROM listings"
+        )
+        with self._connect() as con:
+            if unit is None:
+                rows = con.execute(f"{sql} ORDER BY id").fetchall()
+            else:
+                rows = con.execute(f"{sql} WHERE unit = ? ORDER BY id", (unit,)).fetchall()
+        return [Listing.from_row(row) for row in rows]
 
     def version(self) -> str:
         with self._connect() as con:

@@ -21,6 +21,7 @@ from .records import (
     Activity,
     Agreement,
     Decision,
+    Listing,
     Member,
     Participation,
     PartyOrg,
@@ -141,6 +142,14 @@ class Store(Protocol):
     def decisions(self, unit: str | None = None) -> list[Decision]:
         """Every decision, or those naming ``unit`` as unit or partner, oldest first
         (by ``at``, then in the order they were recorded), equal to what was recorded."""
+
+    def save_listing(self, listing: Listing) -> None:
+        """Keep a need or an offer (a later save with the same id replaces it).
+        Raises :class:`~graphmodel.errors.NotFound` when its unit is not in the
+        store. Does not change :meth:`version`."""
+
+    def listings(self, unit: str | None = None) -> list[Listing]:
+        """Every need and offer saved, or those of ``unit``, by id."""
 
     def aliases(self) -> list[Alias]:
         """Every name a planner confirmed, ordered by street and name."""

@@ -67,6 +67,11 @@ CENTRE = (30.33, 112.24)  # a district centre; coordinates are invented around i
 #: Behaviour patterns (the hidden truth) and their shares.
 ISOLATED, DECLINING, FOLLOWER = 0.05, 0.07, 0.15
 
+#: Why partners meet (see :meth:`_World.pick_partner`): ``mixed`` is the demo's
+#: own mixture; the others are districts whose partnerships follow one rule, so
+#: that the suggestions can be checked on worlds they were not tuned on.
+PARTNER_RULES = ("mixed", "structure", "proximity", "no-offers")
+
 
 @dataclass
 class _Unit:
@@ -75,13 +80,16 @@ class _Unit:
     pattern: str  # normal | isolated | declining | follower
     rate: float
     org: str = ""
+    #: What the unit really offers and needs, recorded or not (partner rule ``no-offers``).
+    hidden: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
 class _World:
     """The generator's state; one instance per call of :func:`generate`."""
 
-    def __init__(self, seed: int, scale: Scale, end: dt.date) -> None:
+    def __init__(self, seed: int, scale: Scale, end: dt.date, partner_rule: str = "mixed") -> None:
         self.rng = random.Random(seed)
+        self.partner_rule = partner_rule
         self.scale = scale
         self.end = end
         self.start = end.replace(year=end.year - 3) + dt.timedelta(days=1)
@@ -192,7 +200,7 @@ class _World:
                 needs=needs,
             )
             rate = rng.lognormvariate(0, 0.6) * (1.6 if kind == "community" else 1.0)
-            self.units.append(_Unit(record, street, pattern, rate))
+            self.units.append(_Unit(record, street, pattern, rate, hidden=(offers, needs)))
             self.by_street[street].append(i)
             self.partners.append({})
 
@@ -232,6 +240,9 @@ class _World:
         for i, zone_ids in memberships.items():
             u = self.units[i]
             u.record = dataclasses.replace(u.record, zones=tuple(zone_ids))
+        if self.partner_rule == "no-offers":  # partners still meet for them, unrecorded
+            for u in self.units:
+                u.record = dataclasses.replace(u.record, offers=(), needs=())
         self.bundle.units.extend(u.record for u in self.units)
 
     # -- party organisations and members -------------------------------------
@@ -349,6 +360,8 @@ class _World:
         return True
 
     def pick_partner(self, host: int, date: dt.date) -> int | None:
+        if self.partner_rule in ("structure", "proximity"):
+            return self._pick_by_one_rule(host, date)
         rng, u = self.rng, self.units[host]
         roll = rng.random()
         known = self.partners[host]
@@ -372,6 +385,45 @@ class _World:
             return None
         return candidate
 
+    def _pick_by_one_rule(self, host: int, date: dt.date) -> int | None:
+        """``structure``: repeat partners and partners of partners, else anyone;
+        ``proximity``: one of the host's nearest units, else one of its street."""
+        rng, u = self.rng, self.units[host]
+        roll = rng.random()
+        known = self.partners[host]
+        if self.partner_rule == "structure":
+            if roll < 0.35 and known:
+                candidate = rng.choice(list(known))
+            elif roll < 0.90 and known:
+                via = self.partners[rng.choice(list(known))]
+                candidate = rng.choice(list(via)) if via else rng.randrange(len(self.units))
+            else:
+                candidate = rng.randrange(len(self.units))
+        elif roll < 0.85:
+            candidate = rng.choice(self.nearest(host))
+        else:
+            candidate = rng.choice(self.by_street[u.street])
+        if candidate == host or not self.active(candidate, date):
+            return None
+        if candidate in self.paper_zone and host in self.paper_zone:
+            return None
+        return candidate
+
+    def nearest(self, host: int, n: int = 12) -> list[int]:
+        """The ``n`` units nearest to ``host`` in its street (cached)."""
+        cache = self.__dict__.setdefault("_nearest", {})
+        if host not in cache:
+            me = self.units[host].record
+            pool = [i for i in self.by_street[self.units[host].street] if i != host]
+            pool.sort(
+                key=lambda i: (
+                    (self.units[i].record.lat - me.lat) ** 2
+                    + (self.units[i].record.lon - me.lon) ** 2
+                )
+            )
+            cache[host] = pool[:n] or [host]
+        return cache[host]
+
     def apart(self, host: int, guests: set[int]) -> set[int]:
         """Keep the paper-only zone's units from ever meeting: one of them per activity."""
         seen = host in self.paper_zone
@@ -389,11 +441,10 @@ class _World:
         rng, u = self.rng, self.units[host]
         street = u.street if rng.random() < 0.7 else rng.randrange(len(self.by_street))
         pool = self.by_street[street]
-        wants = set(u.record.needs)
-        gives = set(u.record.offers)
+        gives, wants = (set(x) for x in u.hidden)
         for _ in range(8):
-            other = self.units[c := rng.choice(pool)].record
-            if wants & set(other.offers) or gives & set(other.needs):
+            c = rng.choice(pool)
+            if wants & set(self.units[c].hidden[0]) or gives & set(self.units[c].hidden[1]):
                 return c
         return rng.choice(pool)
 
@@ -529,15 +580,25 @@ def _id_number(rng: random.Random, birth: dt.date) -> str:
     return body + check
 
 
-def generate(seed: int = 7, scale: str = "district", end: dt.date | None = None) -> Bundle:
+def generate(
+    seed: int = 7, scale: str = "district", end: dt.date | None = None, partner_rule: str = "mixed"
+) -> Bundle:
     """Generate the demo district as a bundle of records.
 
     ``scale`` is ``tiny``, ``district`` (hundreds of units), ``S`` (≈5,000 units)
     or ``M`` (≈50,000 units); the same ``seed`` and ``end`` give the same district.
+    ``partner_rule`` (:data:`PARTNER_RULES`) changes why partners meet: ``mixed``
+    (the README's rules), ``structure`` (repeat partners and partners of
+    partners only), ``proximity`` (nearest units only) or ``no-offers`` (the
+    mixed rules, but no unit's offers and needs are recorded).
     """
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}; choose one of {', '.join(SCALES)}")
-    world = _World(seed, SCALES[scale], end or dt.date.today())
+    if partner_rule not in PARTNER_RULES:
+        raise ValueError(
+            f"unknown partner rule {partner_rule!r}; choose one of {', '.join(PARTNER_RULES)}"
+        )
+    world = _World(seed, SCALES[scale], end or dt.date.today(), partner_rule)
     world.make_streets()
     world.make_units()
     world.make_zones()

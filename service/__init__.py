@@ -46,6 +46,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         guide,
         health,
         imports,
+        listings,
         lists,
         network,
         pages,
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         assessment,
         exchange,
         guide,
+        listings,
     )
     for blueprint in (module.bp for module in blueprints):
         app.register_blueprint(blueprint)

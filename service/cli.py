@@ -80,6 +80,14 @@ def stats(store_url: str, as_json: bool) -> None:
 @click.option(
     "--out", type=click.Path(path_type=Path, file_okay=False), help="Also write CSV + XLSX here."
 )
+@click.option(
+    "--partner-rule",
+    type=click.Choice(["mixed", "structure", "proximity", "no-offers"]),
+    default="mixed",
+    show_default=True,
+    help="Why partners meet: the mixed rules, only partners of partners, only the nearest "
+    "units, or the mixed rules with no offers and needs recorded.",
+)
 @click.option("--no-serve", is_flag=True, help="Load the demo and stop.")
 @store_option
 @accounts_option
@@ -91,6 +99,7 @@ def demo(
     scale: str,
     end: dt.datetime | None,
     out: Path | None,
+    partner_rule: str,
     no_serve: bool,
     store_url: str,
     accounts_path: str,
@@ -104,7 +113,9 @@ def demo(
     from loaders.problems import LoadReport
     from loaders.readers import read_paths
 
-    bundle = generate(seed=seed, scale=scale, end=end.date() if end else None)
+    bundle = generate(
+        seed=seed, scale=scale, end=end.date() if end else None, partner_rule=partner_rule
+    )
     click.echo(f"已生成示范城区 demo district generated: {bundle.sizes()}")
     if out:
         write_csv_folder(bundle, out / "csv")
@@ -113,7 +124,9 @@ def demo(
             f"示范数据已写出 demo files written: {out / 'csv'}"
             + (f", {workbook}" if workbook else "")
         )
-    source = f"demo seed={seed} scale={scale}"
+    source = f"demo seed={seed} scale={scale}" + (
+        f" partner-rule={partner_rule}" if partner_rule != "mixed" else ""
+    )
     with closing(open_store(store_url)) as store:
         if out:
             # Load the files just written: the demo doubles as a check of the import format.

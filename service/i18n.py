@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from flask import Flask, g, request
 
+from .i18n_suggestions import EN_SUGGESTIONS
+
 LANGUAGES = ("zh", "en")
 
 EN: dict[str, str] = {
@@ -472,6 +474,7 @@ EN: dict[str, str] = {
     "范围外单位的汇总，不含单位名单。": "Units outside the scope, summed; no list of units.",
     "请再选择另一个单位，然后点击“到此单位的路径”。": 'Now select another unit and choose "path to this unit".',
 }
+EN.update(EN_SUGGESTIONS)
 
 
 def language() -> str:

@@ -5,7 +5,8 @@ and every co-building agreement (drafts left out), :func:`follow_up` looks for t
 activity of the pair (for an agreement: of any two of its units, or any
 activity held under it) on or after the day it was agreed:
 
-- ``on_track`` — joint activity within ``months`` months;
+- ``on_track`` — joint activity within ``months`` months (or by the due date
+  the planner set when accepting);
 - ``late`` — joint activity, but only after that;
 - ``never_started`` — none yet, and the months have passed;
 - ``pending`` — none yet, still within the months.
@@ -78,8 +79,17 @@ def _state(first: dt.date | None, deadline: dt.date, today: dt.date) -> str:
     return "never_started" if today > deadline else "pending"
 
 
-def _row(district: District, kind: str, key: str, units, since: dt.date, months: int, **extra):
-    deadline = add_months(since, months)
+def _row(
+    district: District,
+    kind: str,
+    key: str,
+    units,
+    since: dt.date,
+    months: int,
+    due: dt.date | None = None,
+    **extra,
+):
+    deadline = due or add_months(since, months)
     first = _first_joint(district, units, since, key if kind == "agreement" else "")
     lead = district.unit[units[0]]
     street = district.zone.get(lead.street or "")
@@ -111,8 +121,11 @@ def follow_up(district: District, decisions: Iterable[Decision], *, months: int 
         if all(u in known for u in units) and any(u in in_scope for u in units):
             key = f"{pair[0]}–{pair[1]}"
             rows.append(
-                _row(district, "suggestion", key, units, decision.at.date(), months, by=decision.by)
-            )
+                _row(
+                    district, "suggestion", key, units, decision.at.date(), months,
+                    decision.due, by=decision.by, owner=decision.owner,
+                )
+            )  # fmt: skip
     # Agreements change only with a load: their rows are worked out once per snapshot.
     rows += district.memo(("followup-agreements", months), lambda: _agreements(district, months))
     return rows

@@ -17,12 +17,14 @@ from ..records import Decision, DecisionKind
 from ..store import Bundle, Store
 from ..window import WHOLE_DISTRICT, Scope, Window
 from .backtest import METHODS, BacktestResult, backtest
-from .errors import UnknownUnit
+from .card import model_for
+from .errors import BadDecision, NotTheAuthor, UnknownUnit
 from .features import district_features
 from .partners import evidence, latest_decisions, suggest
 from .reasons import reasons
 from .scoring import DEFAULT_WEIGHTS, PARTS, Weights, scores_for
 from .triage import propose_zones, who_to_help
+from .worklist import work_list
 
 __all__ = [
     "accepted_partnerships",
@@ -33,6 +35,7 @@ __all__ = [
     "read_bundle",
     "suggestions_for",
     "visible_units",
+    "work_list_for",
 ]
 
 
@@ -56,13 +59,14 @@ def suggestions_for(
     scope: Scope = WHOLE_DISTRICT,
     *,
     k: int = 10,
-    weights: Weights = DEFAULT_WEIGHTS,
+    weights: Weights | None = None,
     include_dismissed: bool = False,
 ) -> dict:
     """``{"unit", "unit_name", "window", "suggestions": [{"partner", "score",
     "parts", "reasons", …}]}`` for ``unit`` in ``store``."""
     district = snapshot(store, window, scope)
     _in_scope(district, unit)
+    weights = weights or model_for(store)
     found = suggest(
         district,
         unit,
@@ -89,17 +93,25 @@ def decide(
     *,
     by: str,
     note: str = "",
+    owner: str = "",
+    due: dt.date | None = None,
     scope: Scope = WHOLE_DISTRICT,
     at: dt.datetime | None = None,
+    may_undo_any: bool = False,
 ) -> Decision:
     """Record a planner's decision on ``partner`` for ``unit`` (in scope); the
-    decision may be given as ``accept`` / ``dismiss`` or 采纳 / 不采纳."""
+    decision may be given as ``accept`` / ``dismiss`` / ``undo`` or 采纳 / 不采纳 /
+    撤销. An accept may name an ``owner`` and a ``due`` date. An undo withdraws
+    the pair's standing decision, and only its author may (or, with
+    ``may_undo_any``, an admin)."""
     district = snapshot(store, window, scope)
     _in_scope(district, unit)
     visible = visible_units(district)
     if partner not in district.unit or (visible is not None and partner not in visible):
         raise UnknownUnit(partner)
     kind = DecisionKind.parse(decision or "")
+    if kind is DecisionKind.UNDO:
+        _check_undo(store, unit, partner, by, may_undo_any)
     record = Decision(
         unit,
         partner,
@@ -107,9 +119,20 @@ def decide(
         at or dt.datetime.now().replace(microsecond=0),
         by=by,
         note=(note or "").strip(),
+        owner=(owner or "").strip() if kind is DecisionKind.ACCEPT else "",
+        due=due if kind is DecisionKind.ACCEPT else None,
     )
     store.record_decision(record)
     return record
+
+
+def _check_undo(store: Store, unit: str, partner: str, by: str, may_undo_any: bool) -> None:
+    pair = tuple(sorted((unit, partner)))
+    standing = latest_decisions(store.decisions(unit)).get(pair)  # type: ignore[arg-type]
+    if standing is None:
+        raise BadDecision("there is no decision on this pair to undo", "这对单位没有可撤销的决定")
+    if standing.by != by and not may_undo_any:
+        raise NotTheAuthor(standing.by)
 
 
 def _visible(district: District, d: Decision) -> bool:
@@ -134,6 +157,8 @@ def _decision_row(district: District, d: Decision) -> dict:
         "decision": d.decision,
         "decision_zh": kind.zh if kind else d.decision,  # type: ignore[attr-defined]
         "note": d.note,
+        "owner": d.owner,
+        "due": d.due.isoformat() if d.due else None,
         "by": d.by,
         "at": d.at.isoformat(),
     }
@@ -142,8 +167,12 @@ def _decision_row(district: District, d: Decision) -> dict:
 def decision_history(store: Store, window: Window, scope: Scope = WHOLE_DISTRICT) -> list[dict]:
     """Every decision touching a unit in scope, newest first, with names."""
     district = snapshot(store, window, scope)
+    decisions = store.decisions()
+    standing = {id(d) for d in latest_decisions(decisions).values()}
     return [
-        _decision_row(district, d) for d in reversed(store.decisions()) if _visible(district, d)
+        {**_decision_row(district, d), "standing": id(d) in standing}
+        for d in reversed(decisions)
+        if _visible(district, d)
     ]
 
 
@@ -151,12 +180,13 @@ def accepted_partnerships(
     store: Store,
     window: Window,
     scope: Scope = WHOLE_DISTRICT,
-    weights: Weights = DEFAULT_WEIGHTS,
+    weights: Weights | None = None,
 ) -> list[dict]:
     """The pairs whose latest decision is "accept" (a unit in scope), as proposed
     agreements: both units, who accepted and when, and the reasons as they stand
     in the window (empty once the two have worked together)."""
     district = snapshot(store, window, scope)
+    weights = weights or model_for(store)
     F = district_features(district)
     zone_names = {z.id: z.name for z in district.zones}
     rows = []
@@ -186,10 +216,11 @@ def help_first(
     *,
     per_unit: int = 3,
     limit: int | None = 200,
-    weights: Weights = DEFAULT_WEIGHTS,
+    weights: Weights | None = None,
 ) -> dict:
     """The "who to help first" list and the small units' zone proposals."""
     district = snapshot(store, window, scope)
+    weights = weights or model_for(store)
     decisions = store.decisions()
     return {
         "window": window.as_dict(),
@@ -238,7 +269,7 @@ def backtest_store(
     horizon: int = 6,
     k: int = 10,
     seed: int = 7,
-    weights: Weights = DEFAULT_WEIGHTS,
+    weights: Weights | None = None,
 ) -> BacktestResult:
     """:func:`~graphmodel.suggest.backtest.backtest` on everything ``store`` holds."""
     return backtest(
@@ -248,6 +279,29 @@ def backtest_store(
         horizon=horizon,
         k=k,
         seed=seed,
-        weights=weights,
+        weights=weights or DEFAULT_WEIGHTS,
         methods=METHODS,
     )
+
+
+def work_list_for(
+    store: Store,
+    window: Window,
+    scope: Scope = WHOLE_DISTRICT,
+    *,
+    weights: Weights | None = None,
+    **filters,
+) -> dict:
+    """:func:`.worklist.work_list` for a store: the snapshot, the model in use,
+    every decision, and partners kept inside a street planner's territory."""
+    district = snapshot(store, window, scope)
+    return {
+        "window": window.as_dict(),
+        **work_list(
+            district,
+            decisions=store.decisions(),
+            weights=weights or model_for(store),
+            among=visible_units(district),
+            **filters,
+        ),
+    }

@@ -21,10 +21,14 @@ each averaged over those units. *Coverage* counts the units isolated in the
 window for which a method has at least one candidate with a positive score
 (what :func:`~graphmodel.suggest.suggest` would show).
 
-Methods: ``cobuild`` (the project's score), and the baselines ``random``
+Methods: ``cobuild`` (the score in use: weights fitted on the district's own
+earlier windows, the hand-set weights, or a blend toward the best simple
+baseline, whichever :mod:`.learn` chose), ``fitted`` and ``fixed`` (the
+fitted and the hand-set weights on their own), and the baselines ``random``
 (seeded), ``preferential_attachment`` (product of partner counts),
-``common_neighbours``, ``adamic_adar`` and ``complementarity`` (needs met
-plus offers wanted, in resources).
+``common_neighbours``, ``adamic_adar``, ``resource_allocation``,
+``weighted_common_neighbours`` (tie strengths of the common partners) and
+``complementarity`` (needs met plus offers wanted, in resources).
 
 >>> rank_metrics({"a": ["x", "y", "z"], "b": ["z", "y"]}, {"a": {"y"}, "b": {"x"}}, k=2)
 {'units': 2, 'precision': 0.25, 'recall': 0.5, 'mrr': 0.25}
@@ -44,19 +48,38 @@ from ..store import Bundle
 from ..window import Window, add_months
 from .errors import BadSuggestionRequest
 from .features import Features, district_features
-from .scoring import DEFAULT_WEIGHTS, Weights, candidates, contributions, part_values, raw_parts
+from .scoring import DEFAULT_WEIGHTS, Weights, candidates, part_values, raw_parts
 
-__all__ = ["BASELINES", "METHODS", "BacktestResult", "backtest", "default_split", "rank_metrics"]
+__all__ = [
+    "BASELINES",
+    "METHODS",
+    "SIMPLE_BASELINES",
+    "BacktestResult",
+    "Period",
+    "backtest",
+    "default_split",
+    "evaluate",
+    "period",
+    "rank_metrics",
+]
 
-#: The project's score first, then the baselines it must beat.
+#: The structural baselines the score must never fall below, each with the raw
+#: measure of :func:`~graphmodel.suggest.scoring.raw_parts` it ranks by.
+SIMPLE_BASELINES: dict[str, str] = {
+    "common_neighbours": "common_partners",
+    "adamic_adar": "adamic_adar",
+    "resource_allocation": "resource_allocation",
+    "weighted_common_neighbours": "weighted_common",
+}
+#: Every baseline reported.
 BASELINES = (
     "random",
     "preferential_attachment",
-    "common_neighbours",
-    "adamic_adar",
+    *SIMPLE_BASELINES,
     "complementarity",
 )
-METHODS = ("cobuild", *BASELINES)
+#: The score in use, the fitted and the hand-set weights, then the baselines.
+METHODS = ("cobuild", "fitted", "fixed", *BASELINES)
 
 
 def rank_metrics(
@@ -108,6 +131,10 @@ class BacktestResult:
     isolated: int
     new_partnerships: int
     methods: dict[str, dict] = field(default_factory=dict)
+    #: How the score in use was chosen (:meth:`graphmodel.suggest.model.Model.as_dict`).
+    model: dict = field(default_factory=dict)
+    #: The chosen model itself (:class:`~graphmodel.suggest.model.Model`), to score with.
+    chosen: object = field(default=None, compare=False, repr=False)
 
     def margins(self) -> dict[str, dict[str, float | None]]:
         """For each baseline, how many times the project's score beats it
@@ -135,7 +162,16 @@ class BacktestResult:
             "new_partnerships": self.new_partnerships,
             "methods": self.methods,
             "margins": self.margins(),
+            "best_baseline": self.best_baseline(),
+            "model": self.model,
         }
+
+    def best_baseline(self) -> str | None:
+        """The simple baseline with the highest precision@k (then MRR)."""
+        found = [n for n in SIMPLE_BASELINES if n in self.methods]
+        if not found:
+            return None
+        return max(found, key=lambda n: (self.methods[n]["precision"], self.methods[n]["mrr"]))
 
 
 def default_split(bundle: Bundle, horizon: int = 6) -> dt.date:
@@ -156,11 +192,9 @@ def default_split(bundle: Bundle, horizon: int = 6) -> dt.date:
 Scorer = Callable[[Features, int, dict, dict], np.ndarray]
 
 
-def _scorers(weights: Weights, seed: int) -> dict[str, Scorer]:
-    """Score functions ``(F, row, raw parts, part values) → one score per unit``."""
-
-    def cobuild(F: Features, row: int, raw: dict, values: dict) -> np.ndarray:
-        return sum(contributions(values, weights).values())[0]
+def baseline_scorers(seed: int) -> dict[str, Scorer]:
+    """Score functions ``(F, row, raw parts, part values) → one score per unit``
+    of every baseline."""
 
     def random(F: Features, row: int, raw: dict, values: dict) -> np.ndarray:
         return np.random.default_rng([seed, row]).random(len(F)) + 1e-9
@@ -172,17 +206,105 @@ def _scorers(weights: Weights, seed: int) -> dict[str, Scorer]:
         return lambda F, row, raw, values: sum(raw[name][0] for name in names)
 
     return {
-        "cobuild": cobuild,
         "random": random,
         "preferential_attachment": preferential,
-        "common_neighbours": of_raw("common_partners"),
-        "adamic_adar": of_raw("adamic_adar"),
+        **{name: of_raw(part) for name, part in SIMPLE_BASELINES.items()},
         "complementarity": of_raw("needs_met", "offers_wanted"),
     }
 
 
+def weights_scorer(weights) -> Scorer:
+    """The score of ``weights`` (a :class:`Weights` or a fitted model) as a scorer."""
+
+    def score(F: Features, row: int, raw: dict, values: dict) -> np.ndarray:
+        return sum(weights.contributions(values, raw).values())[0]
+
+    return score
+
+
 def _neighbours(matrix, row: int) -> np.ndarray:
     return matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
+
+
+@dataclass(frozen=True, eq=False)
+class Period:
+    """One split of the history: the district as it stood on ``split`` (its
+    window's features), the pairs that had met before it, and the truth."""
+
+    split: dt.date
+    test_end: dt.date
+    features: Features
+    history: object  # sparse: pairs that met at any time up to the split
+    truth: dict[int, set[int]]
+
+    def candidates(self, row: int) -> np.ndarray:
+        """Rows a method may rank for ``row``: never met it before the split."""
+        mask = candidates(self.features, row)
+        mask[_neighbours(self.history, row)] = False
+        return np.flatnonzero(mask)
+
+
+def period(bundle: Bundle, split: dt.date, months: int = 12, horizon: int = 6) -> Period:
+    """The :class:`Period` of ``bundle`` split on ``split``: truth = pairs whose
+    first joint activity (of at most a gathering's size) lies in the ``horizon``
+    months after it."""
+    if not 1 <= horizon <= 60:
+        raise BadSuggestionRequest(
+            f"the horizon is 1 to 60 months, not {horizon}",
+            f"检验期须为 1 至 60 个月，而不是 {horizon}",
+        )
+    test_end = add_months(split + dt.timedelta(days=1), horizon) - dt.timedelta(days=1)
+    after = District.from_bundle(bundle, Window(test_end, months))
+    before = District.from_bundle(bundle, Window(split, months))
+    # The same units, and every activity up to the split: no need to build it twice.
+    before.__dict__["incidence"] = after.incidence.between(None, split)
+    history = project(after.incidence.between(None, split), max_size=GATHERING_SIZE).weight
+    future = project(
+        after.incidence.between(split + dt.timedelta(days=1), test_end), max_size=GATHERING_SIZE
+    ).weight
+    F = district_features(before)
+    truth: dict[int, set[int]] = {}
+    for row in range(len(F)):
+        new = set(_neighbours(future, row).tolist()) - set(_neighbours(history, row).tolist())
+        if new:
+            truth[row] = new
+    return Period(split, test_end, F, history, truth)
+
+
+def evaluate(
+    p: Period,
+    scorers: Mapping[str, Scorer],
+    *,
+    k: int = 10,
+    seed: int = 7,
+    shape: Weights = DEFAULT_WEIGHTS,
+) -> dict[str, dict]:
+    """precision@k, recall@k, MRR and coverage of each scorer on period ``p``
+    (ties broken by one seeded order of the units, the same for every method)."""
+    F = p.features
+    order = np.random.default_rng(seed).permutation(len(F))
+    isolated = np.flatnonzero(F.degree == 0)
+    evaluated = sorted(set(p.truth) | set(isolated.tolist()))
+    rankings: dict[str, dict[int, list[int]]] = {m: {} for m in scorers}
+    covered = dict.fromkeys(scorers, 0)
+    for row in evaluated:
+        rows = p.candidates(row)
+        raw = raw_parts(F, [row])
+        values = part_values(F, raw, [row], None, shape)
+        for name, scorer in scorers.items():
+            score = scorer(F, row, raw, values)[rows]
+            if F.degree[row] == 0 and np.any(score > 0):
+                covered[name] += 1
+            if row in p.truth:
+                rankings[name][row] = rows[np.lexsort((order[rows], -score))]
+    return {
+        name: {**rank_metrics(_as_lists(rankings[name]), p.truth, k), "coverage": covered[name]}
+        for name in scorers
+    }
+
+
+def _as_lists(rankings: dict[int, np.ndarray]) -> dict[int, list[int]]:
+    return {row: ranked.tolist() for row, ranked in rankings.items()}
 
 
 def backtest(
@@ -195,65 +317,42 @@ def backtest(
     weights: Weights = DEFAULT_WEIGHTS,
     seed: int = 7,
     methods: Sequence[str] = METHODS,
+    fit: bool = True,
 ) -> BacktestResult:
     """Backtest ``methods`` on ``bundle`` (see the module docstring); the split
-    defaults to :func:`default_split`."""
+    defaults to :func:`default_split`. With ``fit``, the weights are fitted on
+    the windows before the split (:func:`.learn.fit`) and ``cobuild`` is the
+    chosen model; without, ``cobuild`` and ``fitted`` are ``weights``."""
+    from .learn import choose, fit_weights  # learn builds on this module
+
     unknown = sorted(set(methods) - set(METHODS))
     if unknown:
         raise BadSuggestionRequest(
             f"unknown method(s) {', '.join(unknown)}; choose from {', '.join(METHODS)}",
             f"未知的方法 {'、'.join(unknown)}；可选：{'、'.join(METHODS)}",
         )
-    if not 1 <= horizon <= 60:
-        raise BadSuggestionRequest(
-            f"the horizon is 1 to 60 months, not {horizon}",
-            f"检验期须为 1 至 60 个月，而不是 {horizon}",
-        )
     split = split or default_split(bundle, horizon)
-    test_end = add_months(split + dt.timedelta(days=1), horizon) - dt.timedelta(days=1)
-    before = District.from_bundle(bundle, Window(split, months))
-    after = District.from_bundle(bundle, Window(test_end, months))
-    history = project(after.incidence.between(None, split), max_size=GATHERING_SIZE).weight
-    future = project(
-        after.incidence.between(split + dt.timedelta(days=1), test_end), max_size=GATHERING_SIZE
-    ).weight
-    F = district_features(before)
-    truth: dict[int, set[int]] = {}
-    for row in range(len(F)):
-        new = set(_neighbours(future, row).tolist()) - set(_neighbours(history, row).tolist())
-        if new:
-            truth[row] = new
-    order = np.random.default_rng(seed).permutation(len(F))  # the tie-break, shared by all
-    scorers = _scorers(weights, seed)
-    isolated = np.flatnonzero(F.degree == 0)
-    evaluated = sorted(set(truth) | set(isolated.tolist()))
-    rankings: dict[str, dict[int, list[int]]] = {m: {} for m in methods}
-    covered = dict.fromkeys(methods, 0)
-    for row in evaluated:
-        mask = candidates(F, row)
-        mask[_neighbours(history, row)] = False
-        rows = np.flatnonzero(mask)
-        raw = raw_parts(F, [row])
-        values = part_values(F, raw, [row], None, weights)
-        for name in methods:
-            score = scorers[name](F, row, raw, values)[rows]
-            if F.degree[row] == 0 and np.any(score > 0):
-                covered[name] += 1
-            if row in truth:
-                rankings[name][row] = rows[np.lexsort((order[rows], -score))].tolist()
-    figures = {
-        name: {**rank_metrics(rankings[name], truth, k), "coverage": covered[name]}
-        for name in methods
-    }
+    validation = period(bundle, split, months, horizon)
+    scorers: dict[str, Scorer] = {"fixed": weights_scorer(weights), **baseline_scorers(seed)}
+    fitted = fit_weights(bundle, split, months=months, horizon=horizon) if fit else None
+    if fitted is not None and fitted.weights is not None:
+        scorers["fitted"] = weights_scorer(fitted.weights)
+    figures = evaluate(validation, scorers, k=k, seed=seed)
+    model = choose(validation, figures, fitted, weights, k=k, seed=seed)
+    figures = {**figures, **model.validation}
+    figures["cobuild"] = figures[model.method]
+    ordered = {name: figures[name] for name in METHODS if name in methods and name in figures}
     return BacktestResult(
         split=split,
-        test_end=test_end,
+        test_end=validation.test_end,
         months=months,
         horizon=horizon,
         k=k,
         seed=seed,
-        units=len(truth),
-        isolated=len(isolated),
-        new_partnerships=sum(len(v) for v in truth.values()) // 2,
-        methods=figures,
+        units=len(validation.truth),
+        isolated=int(np.sum(validation.features.degree == 0)),
+        new_partnerships=sum(len(v) for v in validation.truth.values()) // 2,
+        methods=ordered,
+        model=model.as_dict(),
+        chosen=model,
     )

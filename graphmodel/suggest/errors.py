@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from ..errors import BadDecision, CobuildError, NotFound
 
-__all__ = ["BadDecision", "BadSuggestionRequest", "SuggestionError", "UnknownUnit"]
+__all__ = [
+    "BadDecision",
+    "BadSuggestionRequest",
+    "NotTheAuthor",
+    "SuggestionError",
+    "UnknownUnit",
+]
 
 
 class SuggestionError(CobuildError):
@@ -25,3 +31,16 @@ class UnknownUnit(NotFound):
     def __init__(self, unit: str) -> None:
         super().__init__(f"no unit {unit!r} in scope", f"范围内没有单位 {unit!r}")
         self.unit = unit
+
+
+class NotTheAuthor(BadDecision):
+    """Only a decision's author (or an admin) may undo it."""
+
+    code = "not_the_author"
+    http_status = 403
+
+    def __init__(self, author: str) -> None:
+        super().__init__(
+            f"only {author or 'its author'} or an admin may undo this decision",
+            f"只有决定人{author}或管理员可以撤销此决定",
+        )

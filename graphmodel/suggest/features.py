@@ -15,7 +15,7 @@ scoring one unit against every other is a handful of vector operations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -29,6 +29,8 @@ from ..records import Unit, Zone, ZoneKind
 
 __all__ = ["Features", "district_features", "overload_penalty", "unit_features"]
 
+#: Half-life (days) of an activity in a unit's recent activity.
+ACTIVITY_HALF_LIFE = 90.0
 #: Mean radius of the earth, for distances from latitude and longitude.
 EARTH_RADIUS_KM = 6371.0
 
@@ -44,6 +46,10 @@ class Features:
     units: tuple[str, ...]
     adjacency: sp.csr_array
     degree: np.ndarray
+    #: Joint activities per tie (the tie's strength), in ``adjacency``'s pattern.
+    strength: sp.csr_array
+    #: Activities each unit took part in during the window (any role).
+    activity: np.ndarray
     offers: sp.csr_array
     needs: sp.csr_array
     resources: tuple[str, ...]
@@ -162,22 +168,27 @@ def _membership(
 
 
 def unit_features(
-    G: nx.Graph | SparseGraph, units: Iterable[Unit], zones: Iterable[Zone] = ()
+    G: nx.Graph | SparseGraph,
+    units: Iterable[Unit],
+    zones: Iterable[Zone] = (),
+    activity: Mapping[str, int] | None = None,
 ) -> Features:
     """The features of the units of ``G`` (a NetworkX graph or a
     :class:`~graphmodel.projection.SparseGraph`) from their records.
 
     A node without a record has no kind, place, offers or needs. Zones of kind
     street are left out of the shared zones (the street is compared on its own).
+    ``activity`` counts each unit's activities in the window (0 when absent).
     """
     S = as_sparse(G)
     record = {u.id: u for u in units}
     streets = {z.id for z in zones if z.kind == ZoneKind.STREET.value}
     rows = [record.get(n) for n in S.nodes]
-    adjacency = S.weight.copy().tocsr()
+    strength = S.weight.copy().tocsr()
+    strength.eliminate_zeros()
+    strength.sort_indices()
+    adjacency = strength.copy()
     adjacency.data[:] = 1.0
-    adjacency.eliminate_zeros()
-    adjacency.sort_indices()
     kind, kind_names = _codes([u.kind if u else None for u in rows])
     street, street_names = _codes([u.street if u else None for u in rows])
     community, community_names = _codes(
@@ -194,6 +205,8 @@ def unit_features(
         units=tuple(str(n) for n in S.nodes),
         adjacency=adjacency,
         degree=np.diff(adjacency.indptr),
+        strength=strength,
+        activity=np.array([(activity or {}).get(str(n), 0) for n in S.nodes], dtype=float),
         offers=offers,
         needs=needs,
         resources=resources,
@@ -215,6 +228,14 @@ def district_features(district: District) -> Features:
     graph (gatherings left out), computed once per snapshot."""
 
     def build() -> Features:
-        return unit_features(district.collaboration_graph(), district.units, district.zones)
+        inc = district.window_incidence
+        # Recent activity predicts the next months best: an activity counts
+        # 0.5 ** (age / ACTIVITY_HALF_LIFE days) at the window's end.
+        age = (np.datetime64(district.window.end, "D") - inc.dates).astype(float)
+        counts = inc.taking_part @ (0.5 ** (age / ACTIVITY_HALF_LIFE))
+        activity = dict(zip(inc.units, counts.tolist(), strict=True))
+        return unit_features(
+            district.collaboration_graph(), district.units, district.zones, activity
+        )
 
     return district.shared("suggest-features", build)  # the same for every scope

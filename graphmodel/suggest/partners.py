@@ -6,19 +6,29 @@
 were made from, and the latest one counts: a dismissed partner is left out
 unless ``include_dismissed``; an accepted one stays, marked ``"accept"``.
 
+A partner that is itself isolated is flagged (``partner_isolated``); two
+isolated units are proposed only together with a third, active unit
+(``group_with``: the one whose scores for both sum highest), never alone.
+
 >>> import datetime as dt
->>> from graphmodel.records import Unit
+>>> from graphmodel.records import Activity, Participation, Unit
 >>> from graphmodel.store import Bundle
 >>> from graphmodel.window import Window
 >>> units = [Unit("U1", "桂花社区", "community", "S1", needs=("医疗",)),
 ...          Unit("U2", "区人民医院", "hospital", "S1", offers=("医疗",)),
-...          Unit("U3", "区档案馆", "government", "S2")]
->>> d = District.from_bundle(Bundle(units=units), Window(dt.date(2026, 6, 30)))
->>> best, other = suggest(d, "U1")
+...          Unit("U3", "区档案馆", "government", "S2"),
+...          Unit("U4", "实验小学", "school", "S1")]
+>>> met = [Activity("A1", "义诊", "volunteer", dt.date(2026, 3, 1))]
+>>> took_part = [Participation("A1", "U2"), Participation("A1", "U4")]
+>>> d = District.from_bundle(Bundle(units=units, activities=met, participations=took_part),
+...                          Window(dt.date(2026, 6, 30)))
+>>> best, *_, last = suggest(d, "U1")
 >>> best.partner, "；".join(r.zh for r in best.reasons)
 ('U2', '两者同属S1；桂花社区需要医疗，区人民医院可提供医疗；社区与医院类型互补')
->>> other.partner, round(other.score, 2), other.parts["kind_diversity"]
-('U3', 0.75, 0.75)
+>>> [(s["zh"], s["percent"]) for s in best.shares]
+[('地缘相近', 50), ('资源互补', 25), ('类型互补', 25)]
+>>> last.partner, last.partner_isolated, last.group_with
+('U3', True, ('U2', '区人民医院'))
 """
 
 from __future__ import annotations
@@ -35,7 +45,47 @@ from .features import Features, district_features
 from .reasons import Evidence, Reason, reasons
 from .scoring import DEFAULT_WEIGHTS, PARTS, Weights, candidates, scores_for, top
 
-__all__ = ["Suggestion", "evidence", "latest_decisions", "suggest"]
+__all__ = ["GROUPS", "Suggestion", "evidence", "latest_decisions", "shares", "suggest"]
+
+#: How the parts are grouped when a score is explained as shares: (key, 中文, English, parts).
+GROUPS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    (
+        "structure",
+        "共同伙伴",
+        "partners in common",
+        ("common_partners", "adamic_adar", "resource_allocation", "weighted_common"),
+    ),
+    ("complementarity", "资源互补", "needs and offers", ("needs_met", "offers_wanted")),
+    ("proximity", "地缘相近", "nearby", ("same_community", "same_street", "shared_zone", "nearby")),
+    ("kinds", "类型互补", "different kinds", ("kind_diversity",)),
+    ("activity", "对方活跃", "an active partner", ("partner_activity",)),
+)
+
+
+def shares(parts: Mapping[str, float]) -> list[dict]:
+    """The share (whole per cent, summing to 100) of each group of parts in the
+    positive part of a score, largest first; groups that add nothing are left out
+    (the overload mark-down is told apart, in the reasons).
+
+    >>> [(s["zh"], s["percent"]) for s in shares({"common_partners": 0.9, "same_street": 1.1})]
+    [('地缘相近', 55), ('共同伙伴', 45)]
+    """
+    sums = [
+        (key, zh, en, sum(max(parts.get(p, 0.0), 0.0) for p in names))
+        for key, zh, en, names in GROUPS
+    ]
+    total = sum(v for *_, v in sums)
+    if total <= 0:
+        return []
+    kept = sorted((row for row in sums if row[3] / total >= 0.005), key=lambda r: -r[3])
+    percents = [round(100 * v / total) for *_, v in kept]
+    if percents:
+        percents[0] += 100 - sum(percents)  # rounding: the largest takes the remainder
+    return [
+        {"group": key, "zh": zh, "en": en, "percent": pc}
+        for (key, zh, en, _), pc in zip(kept, percents, strict=True)
+        if pc > 0
+    ]
 
 
 @dataclass(frozen=True)
@@ -53,10 +103,26 @@ class Suggestion:
     partner_kind: str | None = None
     partner_street: str | None = None
     decision: str | None = None
+    #: The partner is itself isolated in the window (对方也是孤立单位).
+    partner_isolated: bool = False
+    #: For two isolated units: the active unit (id, name) proposed to meet with both.
+    group_with: tuple[str, str] | None = None
+
+    @property
+    def shares(self) -> list[dict]:
+        """Each group of parts' share of the score, largest first (see :func:`shares`)."""
+        return shares(self.parts)
 
     def as_dict(self) -> dict:
         """The JSON shape: ``partner``, ``score``, ``parts``, ``reasons`` and more."""
         return {
+            "shares": self.shares,
+            "shares_zh": " · ".join(f"{s['zh']} {s['percent']} %" for s in self.shares),
+            "shares_en": " · ".join(f"{s['en']} {s['percent']} %" for s in self.shares),
+            "partner_isolated": self.partner_isolated,
+            "group_with": (
+                {"id": self.group_with[0], "name": self.group_with[1]} if self.group_with else None
+            ),
             "partner": self.partner,
             "partner_name": self.partner_name,
             "kind": self.partner_kind,
@@ -70,18 +136,26 @@ class Suggestion:
 
 
 def latest_decisions(decisions: Iterable[Decision]) -> dict[tuple[str, str], Decision]:
-    """The latest decision per pair (decisions given oldest first, as stores list them).
+    """The standing decision per pair (decisions given oldest first, as stores list
+    them): the latest accept or dismiss, an undo withdrawing the one before it.
 
     >>> import datetime as dt
     >>> at = dt.datetime(2026, 7, 1)
     >>> ds = [Decision("A", "B", "dismiss", at), Decision("B", "A", "accept", at)]
     >>> latest_decisions(ds)[("A", "B")].decision
     'accept'
+    >>> latest_decisions([*ds, Decision("A", "B", "undo", at)])[("A", "B")].decision
+    'dismiss'
     """
-    latest: dict[tuple[str, str], Decision] = {}
+    stacks: dict[tuple[str, str], list[Decision]] = {}
     for d in decisions:
-        latest[d.pair] = d
-    return latest
+        stack = stacks.setdefault(d.pair, [])
+        if d.decision == DecisionKind.UNDO.value:
+            if stack:
+                stack.pop()
+        else:
+            stack.append(d)
+    return {pair: stack[-1] for pair, stack in stacks.items() if stack}
 
 
 def evidence(
@@ -148,10 +222,20 @@ def suggest(
     total, parts = scores_for(F, row, weights)
     zone_names = {z.id: z.name for z in district.zones}
     me = district.unit[unit].name
+    alone = F.degree[row] == 0
     found = []
-    for col in top(total, mask, k):
+    for col in top(total, mask, 3 * k):
+        if len(found) == k:
+            break
         partner = F.units[col]
         record = district.unit.get(partner)
+        isolated = bool(F.degree[col] == 0)
+        group_with = None
+        if alone and isolated:
+            # Two isolated units are never proposed alone: only with an active third.
+            group_with = _third(F, district, row, int(col), total, mask, weights)
+            if group_with is None:
+                continue
         own = {name: float(parts[name][col]) for name in PARTS}
         ev = evidence(F, district.unit, zone_names, row, int(col))
         name = record.name if record else partner
@@ -167,6 +251,31 @@ def suggest(
                 partner_kind=record.kind if record else None,
                 partner_street=record.street if record else None,
                 decision=verdict.get(partner),
+                partner_isolated=isolated,
+                group_with=group_with,
             )
         )
     return found
+
+
+def _third(
+    F: Features,
+    district: District,
+    row: int,
+    col: int,
+    total: np.ndarray,
+    mask: np.ndarray,
+    weights: Weights,
+) -> tuple[str, str] | None:
+    """The active unit (one with partners in the window) that suits both isolated
+    units ``row`` and ``col`` best: the highest sum of its scores for each."""
+    theirs, _ = scores_for(F, col, weights)
+    both = total + theirs
+    active = mask & (F.degree > 0)
+    active[col] = False
+    best = top(both, active, 1)
+    if not len(best):
+        return None
+    third = F.units[int(best[0])]
+    record = district.unit.get(third)
+    return third, record.name if record else third

@@ -24,7 +24,7 @@ from ..records import UnitKind
 __all__ = ["Evidence", "Reason", "reasons"]
 
 #: Structural parts share one sentence (partners in common).
-STRUCTURE = ("common_partners", "adamic_adar", "resource_allocation")
+STRUCTURE = ("common_partners", "adamic_adar", "resource_allocation", "weighted_common")
 #: A part whose contribution is below this does not earn a sentence.
 NOTICEABLE = 0.01
 #: At most this many names are written out in a sentence.
@@ -140,6 +140,8 @@ def _sentence(part: str, unit: str, partner: str, ev: Evidence) -> Reason | None
             f"{a_zh}与{b_zh}类型互补",
             f"{_article(a_en)} {a_en} and {_article(b_en)} {b_en} complement each other",
         )
+    if part == "partner_activity":
+        return Reason(part, f"{partner}近期较为活跃", f"{partner} has been active recently")
     if part == "overload":
         n = ev.partner_partners
         return Reason(

@@ -20,7 +20,16 @@ is their sum, the overload part counting against. The parts:
 ``kind_diversity``        1 when the kinds differ (an enterprise and a community)
 ``overload``              how far ``v`` is into the busiest ``overload_share``
                           of units by partners: 0 below, up to 1 for the busiest
+``weighted_common``       ``s / (s + weighted_common_half)``, ``s`` = Σ (w(u,z)
+                          + w(z,v)) / 2 over common partners ``z``, ``w`` the
+                          joint activities of a tie (tie-strength common
+                          neighbours, Murata & Moriyasu 2007)
+``partner_activity``      ``log(1 + a) / log(1 + max a)``, ``a`` = the activities
+                          ``v`` took part in during the window
 ========================  ====================================================
+
+The hand-set weights give the last two parts no weight; fitted weights
+(:mod:`.learn`) may.
 
 The three structural parts are sparse 2-hop products ``A[u] @ D @ A`` (``A``
 the window's 0/1 ties, ``D`` diagonal: 1, 1/log deg, 1/deg); for one unit
@@ -76,6 +85,8 @@ PARTS: tuple[str, ...] = (
     "nearby",
     "kind_diversity",
     "overload",
+    "weighted_common",
+    "partner_activity",
 )
 
 
@@ -119,12 +130,16 @@ class Weights:
     nearby: float = 0.75
     kind_diversity: float = 0.75
     overload: float = 0.5
+    weighted_common: float = 0.0
+    partner_activity: float = 0.0
     #: Partners in common at which ``common_partners`` reaches half its weight.
     common_half: float = 1.0
     #: Adamic–Adar index at which ``adamic_adar`` reaches half its weight.
     adamic_adar_half: float = 1.0
     #: Resource allocation index at which ``resource_allocation`` reaches half its weight.
     resource_allocation_half: float = 0.25
+    #: Tie-strength common neighbours at which ``weighted_common`` reaches half its weight.
+    weighted_common_half: float = 2.0
     #: Distance (km) at which ``nearby`` has fallen to 1/e.
     distance_km: float = 2.0
     #: The busiest share of units (by partners) that the overload part marks down.
@@ -137,7 +152,13 @@ class Weights:
                 raise BadSuggestionRequest(
                     f"the weight {name} must not be negative", f"权重 {name} 不能为负数"
                 )
-        for name in ("common_half", "adamic_adar_half", "resource_allocation_half", "distance_km"):
+        for name in (
+            "common_half",
+            "adamic_adar_half",
+            "resource_allocation_half",
+            "weighted_common_half",
+            "distance_km",
+        ):
             if not getattr(self, name) > 0:
                 raise BadSuggestionRequest(f"{name} must be positive", f"{name} 须为正数")
         if not 0 < self.overload_share < 1:
@@ -151,6 +172,19 @@ class Weights:
 
     def as_dict(self) -> dict[str, float]:
         return dataclasses.asdict(self)
+
+    def replace(self, **changes: float) -> Weights:
+        """A copy with ``changes``."""
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def shape(self) -> Weights:
+        """The constants that shape the parts (the weights themselves)."""
+        return self
+
+    def contributions(self, values: dict, raw: dict) -> dict[str, np.ndarray]:
+        """Each part's contribution from its value (see :func:`contributions`)."""
+        return contributions(values, self)
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -179,10 +213,16 @@ def raw_parts(F: Features, rows: Sequence[int], cols: Sequence[int] | None = Non
         left = A_rows if scale is None else A_rows @ sp.diags_array(scale)
         return (left @ A_cols.T).toarray()
 
+    W_cols = F.strength if cols is None else F.strength[C]
+    weighted = (F.strength[rows] @ A_cols.T + A_rows @ W_cols.T).toarray() / 2
     out = {
         "common_partners": two_hop(None),
         "adamic_adar": two_hop(F.inverse_log_degree),
         "resource_allocation": two_hop(F.inverse_degree),
+        "weighted_common": weighted,
+        "partner_activity": np.broadcast_to(
+            F.activity[C][None, :], (len(rows), len(F.activity[C]))
+        ),
         "needs_met": (F.needs[rows] @ F.offers[C].T).toarray(),
         "offers_wanted": (F.offers[rows] @ F.needs[C].T).toarray(),
         "shared_zone": (F.zones[rows] @ F.zones[C].T).toarray(),
@@ -215,7 +255,13 @@ def _raw_one(F: Features, row: int) -> dict:
         return np.bincount(reach, weights=weights, minlength=n).astype(float)
 
     zones = F.zones[[row]].toarray()[0]
+    mine = F.strength[[row]]
+    theirs_w = F.strength[partners]
+    weighted = np.bincount(reach, weights=np.repeat(mine.data, repeat), minlength=n)
+    weighted += np.bincount(theirs_w.indices, weights=theirs_w.data, minlength=n)
     out = {
+        "weighted_common": weighted / 2,
+        "partner_activity": F.activity,
         "common_partners": two_hop(None),
         "adamic_adar": two_hop(F.inverse_log_degree),
         "resource_allocation": two_hop(F.inverse_degree),
@@ -246,6 +292,7 @@ def part_values(
     needs_theirs = F.need_counts[C][None, :].astype(float)
     distance = raw["distance_km"]
     penalty = F.overload(w.overload_share)[C]
+    busiest = float(F.activity.max()) if len(F.activity) else 0.0
     with np.errstate(divide="ignore", invalid="ignore"):
         return {
             "common_partners": _saturate(raw["common_partners"], w.common_half),
@@ -261,6 +308,12 @@ def part_values(
             "nearby": np.where(np.isnan(distance), 0.0, np.exp(-distance / w.distance_km)),
             "kind_diversity": raw["kind_diversity"],
             "overload": np.broadcast_to(penalty[None, :], distance.shape),
+            "weighted_common": _saturate(raw["weighted_common"], w.weighted_common_half),
+            "partner_activity": (
+                np.log1p(raw["partner_activity"]) / np.log1p(busiest)
+                if busiest > 0
+                else np.zeros(distance.shape)
+            ),
         }
 
 
@@ -287,7 +340,8 @@ def score_parts(
     >>> parts["needs_met"][0].tolist(), parts["kind_diversity"][0].tolist()
     ([0.0, 2.0], [0.0, 0.75])
     """
-    return contributions(part_values(F, raw_parts(F, rows, cols), rows, cols, weights), weights)
+    raw = raw_parts(F, rows, cols)
+    return weights.contributions(part_values(F, raw, rows, cols, weights.shape), raw)
 
 
 def contributions(values: dict[str, np.ndarray], weights: Weights) -> dict[str, np.ndarray]:

@@ -52,7 +52,7 @@ from ..records import Decision, UnitKind
 from .errors import BadSuggestionRequest
 from .features import Features, district_features
 from .partners import suggest
-from .scoring import DEFAULT_WEIGHTS, PARTS, Weights, contributions, part_values, raw_parts
+from .scoring import DEFAULT_WEIGHTS, PARTS, Weights, part_values, raw_parts
 
 __all__ = ["SMALL_HEADCOUNT", "propose_zones", "weak_units", "who_to_help"]
 
@@ -110,11 +110,15 @@ def who_to_help(
     (``total`` tells its length).
 
     >>> import datetime as dt
-    >>> from graphmodel.records import Unit
+    >>> from graphmodel.records import Activity, Participation, Unit
     >>> from graphmodel.store import Bundle
     >>> from graphmodel.window import Window
-    >>> units = [Unit("U1", "桂花社区", "community", "S1"), Unit("U2", "一中", "school", "S1")]
-    >>> d = District.from_bundle(Bundle(units=units), Window(dt.date(2026, 6, 30)))
+    >>> units = [Unit("U1", "桂花社区", "community", "S1"), Unit("U2", "一中", "school", "S1"),
+    ...          Unit("U3", "二中", "school", "S2")]
+    >>> met = [Activity("A1", "党课", "lecture", dt.date(2026, 3, 1))]
+    >>> took_part = [Participation("A1", "U2"), Participation("A1", "U3")]
+    >>> d = District.from_bundle(Bundle(units=units, activities=met, participations=took_part),
+    ...                          Window(dt.date(2026, 6, 30)))
     >>> row = who_to_help(d)["units"][0]
     >>> row["id"], row["flags"], row["suggestions"][0]["partner"]
     ('U1', ['isolated'], 'U2')
@@ -157,8 +161,8 @@ def _zone_name(district: District, zone: str | None) -> str:
 def affinity(F: Features, rows: Sequence[int], weights: Weights = DEFAULT_WEIGHTS) -> np.ndarray:
     """The symmetric affinity between ``rows`` (step 1 of the module docstring)."""
     rows = np.asarray(rows, dtype=np.int64)
-    values = part_values(F, raw_parts(F, rows, rows), rows, rows, weights)
-    parts = contributions(values, weights)
+    raw = raw_parts(F, rows, rows)
+    parts = weights.contributions(part_values(F, raw, rows, rows, weights.shape), raw)
     score = sum(parts[name] for name in PARTS if name != "overload")
     score = (score + score.T) / 2
     np.fill_diagonal(score, 0.0)

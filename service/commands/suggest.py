@@ -117,10 +117,20 @@ def backtest(
         f"{data['new_partnerships']} 对新结对 new partnerships, "
         f"{data['isolated']} 个孤立单位 isolated"
     )
-    click.echo(f"{'method':<25}{'P@' + str(k):>9}{'R@' + str(k):>9}{'MRR':>9}{'coverage':>10}")
+    model = data["model"]
+    click.echo(
+        f"在用的评分 score in use: {model['method']} ({model['reason']}); "
+        + (
+            f"权重拟合于 fitted on {len(model['fit']['windows'])} 个更早的窗口 earlier windows, "
+            f"{model['fit']['pairs']:,} 对样本 pairs, {model['fit']['seconds']:.1f} s"
+            if model["fit"] and model["fit"]["weights"]
+            else "手设权重 hand-set weights"
+        )
+    )
+    click.echo(f"{'method':<28}{'P@' + str(k):>9}{'R@' + str(k):>9}{'MRR':>9}{'coverage':>10}")
     for name, row in data["methods"].items():
         click.echo(
-            f"{name:<25}{row['precision']:>9.4f}{row['recall']:>9.4f}{row['mrr']:>9.4f}"
+            f"{name:<28}{row['precision']:>9.4f}{row['recall']:>9.4f}{row['mrr']:>9.4f}"
             f"{row['coverage']:>6}/{data['isolated']}"
         )
     for name, margin in data["margins"].items():

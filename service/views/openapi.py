@@ -263,8 +263,78 @@ def openapi_document() -> dict:
                 ],
             ),
             **_suggestion_paths(),
+            **_listing_paths(),
         },
         "components": {"schemas": {"Error": _ERROR}},
+    }
+
+
+def _listing_paths() -> dict:
+    """Needs and offers: mark one open or done, claim a need (issue 14)."""
+    listing_id = {
+        "name": "listing_id",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "string"},
+    }
+    text = {"type": "string"}
+    listing = {
+        "type": "object",
+        "required": ["id", "unit", "side", "what", "status"],
+        "properties": {
+            "id": text,
+            "unit": text,
+            "side": {"type": "string", "enum": ["need", "offer"]},
+            "what": text,
+            "detail": text,
+            "posted": {"type": ["string", "null"]},
+            "status": {"type": "string", "enum": ["open", "claimed", "done"]},
+            "claimed_by": text,
+            "claimed_at": {"type": ["string", "null"]},
+            "partner": text,
+        },
+    }
+
+    def post(summary: str, body: dict, answer: dict, status: str) -> dict:
+        answers = _ok(answer, summary)
+        answers[status] = answers.pop("200")
+        return {
+            "post": {
+                "summary": summary + " (needs the X-CSRF-Token header)",
+                "parameters": [listing_id],
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": body}},
+                },
+                "responses": answers,
+            }
+        }
+
+    return {
+        "/api/v1/listings/{listing_id}/status": post(
+            "Mark a need or an offer open or done",
+            {
+                "type": "object",
+                "required": ["status"],
+                "properties": {"status": {"type": "string", "enum": ["open", "done"]}},
+            },
+            {"type": "object", "required": ["listing"], "properties": {"listing": listing}},
+            "200",
+        ),
+        "/api/v1/listings/{listing_id}/claim": post(
+            "Claim an open need for a unit that offers it; the pair becomes an accepted suggestion",
+            {
+                "type": "object",
+                "required": ["partner"],
+                "properties": {"partner": text, "due": {"type": "string", "format": "date"}},
+            },
+            {
+                "type": "object",
+                "required": ["listing", "decision"],
+                "properties": {"listing": listing, "decision": {"type": "object"}},
+            },
+            "201",
+        ),
     }
 
 
@@ -294,6 +364,11 @@ def _suggestion_paths() -> dict:
             },
             "evidence": {"type": "object"},
             "decision": {"type": ["string", "null"], "enum": ["accept", "dismiss", None]},
+            "shares": {"type": "array", "items": {"type": "object"}},
+            "shares_zh": text,
+            "shares_en": text,
+            "partner_isolated": {"type": "boolean"},
+            "group_with": {"type": ["object", "null"]},
         },
     }
     decision = {
@@ -301,8 +376,14 @@ def _suggestion_paths() -> dict:
         "required": ["partner", "decision"],
         "properties": {
             "partner": text,
-            "decision": {"type": "string", "enum": ["accept", "dismiss", "采纳", "不采纳"]},
+            "decision": {
+                "type": "string",
+                "enum": ["accept", "dismiss", "undo", "采纳", "不采纳", "撤销"],
+                "description": "undo withdraws the pair's standing decision (its author or an admin)",
+            },
             "note": {"type": "string", "maxLength": 500},
+            "owner": {"type": "string", "maxLength": 60, "description": "Who follows it up"},
+            "due": {"type": "string", "format": "date", "description": "Follow-up due date"},
         },
     }
     recorded = {
@@ -317,6 +398,8 @@ def _suggestion_paths() -> dict:
                     "partner": text,
                     "decision": text,
                     "note": text,
+                    "owner": text,
+                    "due": {"type": ["string", "null"], "format": "date"},
                     "by": text,
                     "at": {"type": "string", "format": "date-time"},
                 },

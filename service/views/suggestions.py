@@ -1,6 +1,10 @@
 """Suggested partnerships: the district page, the JSON API, decisions and the export.
 
-- ``GET /suggestions`` — who to help first, small units' zone proposals, decisions;
+- ``GET /suggestions`` — the work list (weak units with their best partners, 50 a
+  page, filtered by street, status and decision, sortable), small units' zone
+  proposals, decisions;
+- ``GET /suggestions/list.xlsx`` — the same list, every page;
+- ``GET /suggestions/quality`` — the model card (建议质量);
 - ``GET /suggestions/accepted.xlsx`` — accepted suggestions as proposed agreements;
 - ``GET /api/v1/suggestions/<unit_id>?k=10`` — ranked partners for one unit;
 - ``POST /api/v1/suggestions/<unit_id>/decisions`` — ``{partner, decision, note}``.
@@ -13,12 +17,14 @@ import datetime as dt
 from flask import Blueprint, g, render_template, request
 
 from graphmodel.suggest import answers
+from graphmodel.suggest.card import model_for
 from graphmodel.suggest.errors import BadDecision, BadSuggestionRequest
+from graphmodel.window import add_months
 
-from ..access import requires
+from ..access import can, requires
 from ..downloads import caption, workbook
 from ..exports import SCORE, Sheet
-from ..extensions import store
+from ..extensions import store, today
 from ..params import analysis
 
 bp = Blueprint("suggestions", __name__)
@@ -86,8 +92,10 @@ def api_decide(unit_id: str):
             '请以 JSON 发送 {"partner": 编号, "decision": "accept" 或 "dismiss", "note": 备注}',
         )
     note = body.get("note") or ""
-    if not isinstance(note, str) or not isinstance(body.get("decision"), str):
-        raise BadDecision("decision and note must be text", "决定和备注须为文本")
+    owner = body.get("owner") or ""
+    if not all(isinstance(v, str) for v in (note, owner, body.get("decision"))):
+        raise BadDecision("decision, note and owner must be text", "决定、备注和跟进人须为文本")
+    due = _due(body.get("due"))
     request_analysis = analysis()
     decision = answers.decide(
         store(),
@@ -97,7 +105,10 @@ def api_decide(unit_id: str):
         body["decision"],
         by=g.user.name,
         note=note,
+        owner=owner,
+        due=due,
         scope=request_analysis.scope,
+        may_undo_any=can("admin"),
     )
     return {
         "decision": {
@@ -105,27 +116,137 @@ def api_decide(unit_id: str):
             "partner": decision.partner,
             "decision": decision.decision,
             "note": decision.note,
+            "owner": decision.owner,
+            "due": decision.due.isoformat() if decision.due else None,
             "by": decision.by,
             "at": decision.at.isoformat(),
         }
     }, 201
 
 
+def _due(raw) -> dt.date | None:
+    if raw in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except (TypeError, ValueError):
+        raise BadDecision(
+            f"the due date must be YYYY-MM-DD, not {raw!r}",
+            f"到期日须为 YYYY-MM-DD，而不是 {raw!r}",
+        ) from None
+
+
+def _filters() -> dict:
+    """The work list's filters from the query: status, decision, sort and page."""
+    raw = request.args.get("page") or "1"
+    try:
+        page = int(raw)
+    except ValueError:
+        raise BadSuggestionRequest(
+            f"page must be a whole number, not {raw!r}", f"页码须为整数，而不是 {raw!r}"
+        ) from None
+    return {
+        "status": request.args.get("status") or None,
+        "decision": request.args.get("decision") or None,
+        "sort": request.args.get("sort") or "priority",
+        "page": page,
+    }
+
+
+def default_due() -> dt.date:
+    """Today plus the rules' follow-up months: the due date an accept proposes."""
+    from .assessment import current_rules
+
+    return add_months(today(), current_rules().followup_months)
+
+
 @bp.get("/suggestions")
 @requires("read")
 def page():
-    """Who to help first, zone proposals for small units, and the decisions so far."""
+    """The work list, zone proposals for small units, and the decisions so far."""
     request_analysis = analysis()
     window, scope = request_analysis.window, request_analysis.scope
-    data = answers.help_first(store(), window, scope)
+    filters = _filters()
+    work = answers.work_list_for(store(), window, scope, **filters)
+    data = answers.help_first(store(), window, scope, limit=0)
     return render_template(
         "suggestions.html",
-        help=data["help"],
+        work=work,
+        filters=filters,
         zones=data["zones"],
         history=answers.decision_history(store(), window, scope)[:200],
         window=window,
         query=request_analysis.query(),
+        default_due=default_due().isoformat(),
+        me=g.user.name,
+        is_admin=can("admin"),
+        model=model_for(store()).as_dict(),
     )
+
+
+LIST_COLUMNS = (
+    ("unit", "单位编号", "Unit id"),
+    ("unit_name", "单位名称", "Unit"),
+    ("street_name", "街道", "Street"),
+    ("flags", "情况", "Status"),
+    ("rank", "名次", "Rank"),
+    ("partner", "结对单位编号", "Partner id"),
+    ("partner_name", "结对单位名称", "Partner"),
+    ("shares", "得分构成", "Score shares"),
+    ("reasons", "建议理由", "Reasons"),
+    ("isolated", "对方也是孤立单位", "Partner isolated too"),
+    ("group_with", "同组活跃单位", "With active unit"),
+    ("decision", "决定", "Decision"),
+)
+FLAG_ZH = {"isolated": "孤立", "declining": "活跃度下降", "follower": "跟随型"}
+
+
+@bp.get("/suggestions/list.xlsx")
+@requires("export")
+def list_xlsx():
+    """The work list with the page's filters and sort, every page, one row per suggestion."""
+    request_analysis = analysis()
+    filters = {**_filters(), "page": 1, "per_page": None}
+    work = answers.work_list_for(
+        store(), request_analysis.window, request_analysis.scope, **filters
+    )
+    values = []
+    for row in work["units"]:
+        flags = "、".join(FLAG_ZH[f] for f in row["flags"])
+        lead = [row["id"], row["name"], row["street_name"], flags]
+        if not row["suggestions"]:
+            values.append([*lead, None, None, None, None, None, None, None, None])
+        for rank, s in enumerate(row["suggestions"], start=1):
+            values.append(
+                [
+                    *lead,
+                    rank,
+                    s["partner"],
+                    s["partner_name"],
+                    s["shares_zh"],
+                    "；".join(r["zh"] for r in s["reasons"]),
+                    "是" if s["partner_isolated"] else "否",
+                    s["group_with"]["name"] if s["group_with"] else None,
+                    {"accept": "已采纳", "dismiss": "不采纳"}.get(s["decision"] or ""),
+                ]
+            )
+    headers = [f"{zh} {en}" for _, zh, en in LIST_COLUMNS]
+    what = ("建议结对", "suggestions")
+    sheet = Sheet(what[0], headers, values, caption=caption(what[0], request_analysis))
+    return workbook([sheet], what, request_analysis)
+
+
+@bp.get("/suggestions/quality")
+@requires("read")
+def quality():
+    """The model card: how the weights were learned and chosen, the backtest, the outcomes."""
+    from graphmodel.suggest.card import model_card
+
+    from .assessment import current_rules
+
+    request_analysis = analysis()
+    card = model_card(store(), request_analysis.window, current_rules().followup_months)
+    return render_template("suggestion_quality.html", card=card, query=request_analysis.query())
 
 
 @bp.get("/suggestions/accepted.xlsx")

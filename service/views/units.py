@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, g, render_template
 
 from graphmodel.assessment import assess
 from graphmodel.errors import NotFound
+from graphmodel.listings import listings_of
 from graphmodel.profile import unit_profile
 from visualizations.charts import bar_chart
 
 from ..access import can, requires
+from ..extensions import store
 from ..params import analysis
 from .assessment import RATING_ZH, current_rules, rules_shown
+from .suggestions import default_due
 
 bp = Blueprint("units", __name__)
 
@@ -37,6 +40,9 @@ def page(unit_id: str):
         shown_rules=rules_shown(rules),
         rating_zh=RATING_ZH,
         query=request_analysis.query(),
+        me=g.user.name,
+        default_due=default_due().isoformat(),
+        listings=listings_of([district.unit[unit_id]], store().listings(unit_id)),
         window=request_analysis.window,
         partial_months={p.label for p in district.periods("month") if p.partial},
     )

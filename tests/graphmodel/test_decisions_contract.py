@@ -108,3 +108,21 @@ def test_decisions_outlive_the_store_object(store: Store, small_bundle: Bundle):
         assert again.decisions() == [dismiss("U2", "U4", by="街道规划员")]
     finally:
         again.close()
+
+
+def test_an_owner_and_a_due_date_read_back(store: Store, small_bundle: Bundle):
+    """An accepted suggestion's follow-up owner and due date read back unchanged."""
+    store.load(small_bundle)
+    decision = accept("U1", "U4", by="张三", owner="李四（街道）", due=dt.date(2026, 10, 1))
+    store.record_decision(decision)
+    assert store.decisions("U1") == [decision]
+
+
+def test_an_undo_is_kept_in_the_history(store: Store, small_bundle: Bundle):
+    """An undo is one more decision in the history, after the one it withdraws."""
+    store.load(small_bundle)
+    first = dismiss("U1", "U4", by="张三")
+    undo = Decision("U1", "U4", "undo", AT + dt.timedelta(minutes=5), by="张三")
+    for decision in (first, undo):
+        store.record_decision(decision)
+    assert store.decisions() == [first, undo]

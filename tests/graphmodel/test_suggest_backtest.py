@@ -94,10 +94,16 @@ def test_a_partner_of_a_partner_is_found(history):
 
 
 def test_every_method_is_reported_with_margins(history):
-    """The result lists every method and the margin over each baseline."""
+    """The result lists every method (no fitted one on a short history) and every margin."""
     data = backtest(history, dt.date(2025, 12, 31), k=1).as_dict()
-    assert list(data["methods"]) == list(METHODS)
+    assert list(data["methods"]) == [m for m in METHODS if m != "fitted"]
     assert set(data["margins"]) == set(BASELINES)
+
+
+def test_a_short_history_keeps_the_hand_set_weights(history):
+    """Four months of history is too short to learn from: the fixed weights are used, and said so."""
+    model = backtest(history, dt.date(2025, 12, 31), k=1).model
+    assert (model["base"], model["reason"]) == ("fixed", "short-history")
 
 
 def test_coverage_counts_isolated_units_with_a_suggestion(history):

@@ -336,7 +336,7 @@ def test_the_latest_decision_counts(district):
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"decision": "maybe"}, "accept or dismiss"),
+        ({"decision": "maybe"}, "accept, dismiss or undo"),
         ({"partner": "U1"}, "itself"),
         ({"note": "很" * 501}, "longer than 500"),
         ({"at": dt.date(2026, 7, 1)}, "datetime"),

@@ -62,7 +62,8 @@ def test_backtest_json_reports_every_method(loaded):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["split"] == "2026-06-01" and data["k"] == 2
-    assert list(data["methods"]) == list(METHODS)
+    assert list(data["methods"]) == [m for m in METHODS if m != "fitted"]  # too short to fit
+    assert data["model"]["reason"] == "short-history"
     assert {"precision", "recall", "mrr", "coverage", "units"} <= set(data["methods"]["cobuild"])
     assert data["new_partnerships"] == 2  # U2–U4 and U3–U4, first met on 1 July
 
@@ -71,7 +72,23 @@ def test_backtest_prints_a_table(loaded):
     """The plain output is a table with one row per method."""
     result = run("backtest", "--store", loaded, "--split", "2026-06-01")
     assert result.exit_code == 0, result.output
-    assert all(name in result.output for name in METHODS)
+    assert all(name in result.output for name in METHODS if name != "fitted")
+
+
+def test_backtest_json_on_a_demo_variant_reports_fitted_fixed_and_baselines(sqlite_url, tmp_path):
+    """`cobuild demo --partner-rule proximity`, then `backtest --json`: the fitted model beside
+    the fixed weights and every baseline, with the validation split, and not below the best."""
+    accounts = str(tmp_path / "accounts.db")
+    made = run(
+        "demo", "--store", sqlite_url, "--accounts", accounts, "--end", "2026-06-30",
+        "--partner-rule", "proximity", "--no-serve",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    data = json.loads(run("backtest", "--store", sqlite_url, "--json").output)
+    assert list(data["methods"]) == list(METHODS)
+    assert data["split"] == "2025-12-31" and data["model"]["split"] == "2025-12-31"
+    best = data["methods"][data["best_baseline"]]["precision"]
+    assert data["methods"]["cobuild"]["precision"] >= best > 0
 
 
 def test_backtest_of_an_empty_store_exits_1(sqlite_url):

@@ -17,7 +17,7 @@
     return node;
   }
 
-  function decide(url, partner, decision, note) {
+  function decide(url, partner, decision, note, owner, due) {
     return fetch(url, {
       method: "POST",
       credentials: "same-origin",
@@ -26,7 +26,9 @@
         "Accept": "application/json",
         "X-CSRF-Token": csrfToken()
       },
-      body: JSON.stringify({ partner: partner, decision: decision, note: note || "" })
+      body: JSON.stringify({
+        partner: partner, decision: decision, note: note || "", owner: owner || "", due: due || ""
+      })
     }).then(function (response) {
       return response.json().then(function (body) {
         if (!response.ok) { throw body; }
@@ -41,6 +43,12 @@
       dismiss: box.getAttribute("data-label-dismiss"),
       accepted: box.getAttribute("data-label-accepted"),
       dismissed: box.getAttribute("data-label-dismissed"),
+      undo: box.getAttribute("data-label-undo"),
+      undone: box.getAttribute("data-label-undone"),
+      owner: box.getAttribute("data-label-owner"),
+      due: box.getAttribute("data-label-due"),
+      isolated: box.getAttribute("data-label-isolated"),
+      group: box.getAttribute("data-label-group"),
       note: box.getAttribute("data-label-note"),
       empty: box.getAttribute("data-label-empty"),
       failed: box.getAttribute("data-label-failed")
@@ -48,28 +56,40 @@
   }
 
   function showDecision(item, decision, text) {
-    item.setAttribute("data-decision", decision);
-    item.classList.toggle("dismissed", decision === "dismiss");
+    var standing = decision === "undo" ? "" : decision;
+    item.setAttribute("data-decision", standing);
+    item.classList.toggle("dismissed", standing === "dismiss");
     var status = item.querySelector(".decision-status");
     if (status) { status.textContent = text; }
+    var undo = item.querySelector("button.undo");
+    if (undo) { undo.hidden = !standing; }
+  }
+
+  function statusText(words, decision) {
+    return { accept: words.accepted, dismiss: words.dismissed, undo: words.undone }[decision] || "";
   }
 
   // One click handler for every accept / dismiss button on the page.
   function onClick(event) {
     var button = event.target.closest("button.decide");
     if (!button) { return; }
-    var item = button.closest("li");
+    var item = button.closest("li, tr");
     var box = button.closest("[data-label-accepted]");
     var words = labels(box);
     var url = button.getAttribute("data-url") ||
       box.getAttribute("data-decide-template").replace("__UNIT__", encodeURIComponent(button.getAttribute("data-unit")));
     var decision = button.getAttribute("data-decision");
-    var noteInput = item.querySelector("input.note");
+    function value(selector) {
+      var input = item.querySelector(selector);
+      return input ? input.value : "";
+    }
     var buttons = item.querySelectorAll("button.decide");
     Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
-    decide(url, button.getAttribute("data-partner"), decision, noteInput ? noteInput.value : "")
+    decide(url, button.getAttribute("data-partner"), decision, value("input.note"),
+      decision === "accept" ? value("input.owner") : "", decision === "accept" ? value("input.due") : "")
       .then(function () {
-        showDecision(item, decision, decision === "accept" ? words.accepted : words.dismissed);
+        showDecision(item, decision, statusText(words, decision));
+        Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; });
       })
       .catch(function (body) {
         var message = body && body.error ? (document.documentElement.lang === "en" ? body.error.message_en : body.error.message_zh) : "";
@@ -79,6 +99,21 @@
       });
   }
 
+  function decisionButton(box, s, decision, className, text) {
+    var button = element("button", className, text);
+    button.type = "button";
+    button.setAttribute("data-url", box.getAttribute("data-decide"));
+    button.setAttribute("data-partner", s.partner);
+    button.setAttribute("data-decision", decision);
+    return button;
+  }
+
+  function labelled(text, input) {
+    var label = element("label", null, text + " ");
+    label.appendChild(input);
+    return label;
+  }
+
   function suggestionItem(box, s, words) {
     var english = box.getAttribute("data-lang") === "en";
     var item = element("li");
@@ -86,30 +121,45 @@
     var link = element("a", null, s.partner_name);
     link.href = box.getAttribute("data-unit-url").replace("__UNIT__", encodeURIComponent(s.partner));
     item.appendChild(link);
-    item.appendChild(document.createTextNode(" "));
-    item.appendChild(element("small", "score", s.score.toFixed(2)));
+    if (s.partner_isolated) {
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(element("span", "tag warn isolated-partner", words.isolated));
+    }
+    if (s.group_with) {
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(element("span", "tag group-with", words.group + s.group_with.name));
+    }
+    item.appendChild(element("div", "shares", english ? s.shares_en : s.shares_zh));
     var reasons = s.reasons.map(function (r) { return english ? r.en : r.zh; });
     item.appendChild(element("div", "reasons", reasons.join(english ? "; " : "；")));
     if (box.getAttribute("data-can-decide") === "1") {
+      var form = element("span", "decide-form");
+      var owner = element("input", "owner");
+      owner.type = "text";
+      owner.maxLength = 60;
+      owner.value = box.getAttribute("data-me") || "";
+      form.appendChild(labelled(words.owner, owner));
+      var due = element("input", "due");
+      due.type = "date";
+      due.value = box.getAttribute("data-default-due") || "";
+      form.appendChild(labelled(words.due, due));
       var note = element("input", "note");
       note.type = "text";
       note.maxLength = 500;
       note.placeholder = words.note;
       note.setAttribute("aria-label", words.note);
-      item.appendChild(note);
-      ["accept", "dismiss"].forEach(function (decision) {
-        var button = element("button", decision === "accept" ? "decide button" : "decide", words[decision]);
-        button.type = "button";
-        button.setAttribute("data-url", box.getAttribute("data-decide"));
-        button.setAttribute("data-partner", s.partner);
-        button.setAttribute("data-decision", decision);
-        item.appendChild(button);
-      });
+      form.appendChild(note);
+      form.appendChild(decisionButton(box, s, "accept", "decide button", words.accept));
+      form.appendChild(decisionButton(box, s, "dismiss", "decide", words.dismiss));
+      item.appendChild(form);
+      var undo = decisionButton(box, s, "undo", "decide undo", words.undo);
+      undo.hidden = true;
+      item.appendChild(undo);
       item.appendChild(element("span", "decision-status"));
       item.lastChild.setAttribute("role", "status");
     }
     if (s.decision) {
-      showDecision(item, s.decision, s.decision === "accept" ? words.accepted : words.dismissed);
+      showDecision(item, s.decision, statusText(words, s.decision));
     }
     return item;
   }
