@@ -5,6 +5,8 @@ Every unit in scope that is isolated, declining or inactive (as
 (fail, or not eligible after a red veto rule), with its last activity ever (up
 to the window's end), its assessment score and its best suggested partner with
 the reason. Ordered by street, then by how many reasons it is on the list.
+Two isolated units are never proposed to each other alone (a suggestion pairs
+them only with a third, active unit), so here U1 has no partner to propose.
 
 >>> import datetime as dt
 >>> from graphmodel.assessment import parse_rules
@@ -16,7 +18,7 @@ the reason. Ordered by street, then by how many reasons it is on the list.
 >>> rules = parse_rules('[[rule]]\\nid="p"\\nindicator="distinct_partners"\\ngreen=2\\namber=1')
 >>> row = attention_units(d, rules)[0]
 >>> row["id"], row["flags"], row["partner_name"]
-('U1', ['isolated', 'inactive', 'red'], '一中')
+('U1', ['isolated', 'inactive', 'red'], None)
 """
 
 from __future__ import annotations

@@ -178,7 +178,8 @@ def page():
         window=window,
         query=request_analysis.query(),
         default_due=default_due().isoformat(),
-        me=g.user.name,
+        # The background job renders pages with no one signed in.
+        me=g.user.name if g.get("user") is not None else "",
         is_admin=can("admin"),
         model=model_for(store()).as_dict(),
     )

@@ -40,7 +40,8 @@ def page(unit_id: str):
         shown_rules=rules_shown(rules),
         rating_zh=RATING_ZH,
         query=request_analysis.query(),
-        me=g.user.name,
+        # The background job renders pages with no one signed in.
+        me=g.user.name if g.get("user") is not None else "",
         default_due=default_due().isoformat(),
         listings=listings_of([district.unit[unit_id]], store().listings(unit_id)),
         window=request_analysis.window,

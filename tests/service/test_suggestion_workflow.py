@@ -96,9 +96,9 @@ def test_the_work_list_export_is_the_same_list(client):
     """The XLSX holds one row per suggestion of the listed units, with shares and flags."""
     html = client.get("/suggestions").get_data(as_text=True)
     sheet = load_workbook(io.BytesIO(client.get("/suggestions/list.xlsx").data)).active
-    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]  # title, header
     assert rows and all(f'data-unit="{row[0]}"' in html for row in rows)
-    assert sheet.cell(1, 8).value == "得分构成 Score shares"
+    assert sheet.cell(2, 8).value == "得分构成 Score shares"
 
 
 def test_the_model_card_shows_the_backtest_and_the_reason(client):
