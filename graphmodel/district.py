@@ -43,7 +43,7 @@ from .projection import (
     project,
 )
 from .records import Activity, Agreement, Member, Participation, PartyOrg, Unit, Zone, ZoneKind
-from .store import Bundle, Store
+from .store import Bundle, Store, read_bundle
 from .window import LAST_END, WHOLE_DISTRICT, Period, Scope, Window
 
 #: How many snapshots the cache keeps (each holds one district's records).
@@ -109,15 +109,7 @@ class District:
     def from_store(cls, store: Store, window: Window, scope: Scope = WHOLE_DISTRICT) -> District:
         """Read a store once (without the cache; see :func:`snapshot`)."""
         version = store.version()
-        bundle = Bundle(
-            zones=store.zones(),
-            units=store.units(),
-            party_orgs=store.party_orgs(),
-            members=store.members(),
-            agreements=store.agreements(),
-            activities=store.activities(None, window.end),
-            participations=store.participations(None, window.end),
-        )
+        bundle = read_bundle(store, window.end)
         return cls(
             bundle,
             window,

@@ -179,6 +179,20 @@ BACKENDS: dict[str, str] = {
 DEFAULT_STORE_URL = "sqlite:///var/cobuild.db"
 
 
+def read_bundle(store: Store, until: dt.date | None = None) -> Bundle:
+    """Every record the store holds, as one bundle; activities (and their
+    participations) only up to ``until`` when it is given."""
+    return Bundle(
+        zones=store.zones(),
+        units=store.units(),
+        party_orgs=store.party_orgs(),
+        members=store.members(),
+        agreements=store.agreements(),
+        activities=store.activities(None, until),
+        participations=store.participations(None, until),
+    )
+
+
 def open_store(url: str) -> Store:
     """Open the store named by ``url`` (``sqlite:///var/cobuild.db``, ``bolt://…``)."""
     scheme = urlsplit(url).scheme.lower()

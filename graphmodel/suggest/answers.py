@@ -14,7 +14,7 @@ import datetime as dt
 
 from ..district import District, snapshot
 from ..records import Decision, DecisionKind
-from ..store import Bundle, Store
+from ..store import Store, read_bundle
 from ..window import WHOLE_DISTRICT, Scope, Window
 from .backtest import METHODS, BacktestResult, backtest
 from .card import model_for
@@ -32,7 +32,6 @@ __all__ = [
     "decide",
     "decision_history",
     "help_first",
-    "read_bundle",
     "suggestions_for",
     "visible_units",
     "work_list_for",
@@ -246,19 +245,6 @@ def help_first(
 
 def _last(decisions: list[Decision]) -> tuple | None:
     return (decisions[-1].pair, decisions[-1].at, decisions[-1].decision) if decisions else None
-
-
-def read_bundle(store: Store) -> Bundle:
-    """Everything the store holds, as one bundle (for the backtest)."""
-    return Bundle(
-        zones=store.zones(),
-        units=store.units(),
-        party_orgs=store.party_orgs(),
-        members=store.members(),
-        agreements=store.agreements(),
-        activities=store.activities(),
-        participations=store.participations(),
-    )
 
 
 def backtest_store(

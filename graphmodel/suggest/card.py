@@ -16,7 +16,7 @@ from collections import OrderedDict
 
 from ..assessment.followup import follow_up
 from ..district import snapshot
-from ..store import Bundle, Store
+from ..store import Store, read_bundle
 from ..window import Window
 from .backtest import BacktestResult, backtest
 from .errors import BadSuggestionRequest
@@ -31,18 +31,6 @@ CACHE_SIZE = 4
 _models: OrderedDict[str, tuple[str, Model, BacktestResult | None]] = OrderedDict()
 _lock = threading.Lock()
 _fitting: dict[str, threading.Lock] = {}
-
-
-def _read(store: Store) -> Bundle:
-    return Bundle(
-        zones=store.zones(),
-        units=store.units(),
-        party_orgs=store.party_orgs(),
-        members=store.members(),
-        agreements=store.agreements(),
-        activities=store.activities(),
-        participations=store.participations(),
-    )
 
 
 def _cached(store: Store, version: str) -> tuple[Model, BacktestResult | None] | None:
@@ -66,7 +54,7 @@ def _fitted(store: Store) -> tuple[Model, BacktestResult | None]:
         if found:
             return found
         try:
-            result = backtest(_read(store))
+            result = backtest(read_bundle(store))
         except BadSuggestionRequest:  # no activities yet: nothing to learn or measure
             model, result = FIXED_MODEL, None
         else:
