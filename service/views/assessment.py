@@ -33,6 +33,7 @@ from ..downloads import XLSX, caption_tail, download
 from ..exports import DATE, PERCENT, SCORE, Sheet, write_xlsx
 from ..extensions import store
 from ..i18n import language
+from ..paging import requested_page
 from ..params import analysis
 
 bp = Blueprint("assessment", __name__)
@@ -133,16 +134,6 @@ def follow_up_rows(district: District, rules: RuleSet) -> list[dict]:
     return follow_up(district, store().decisions(), months=rules.followup_months)
 
 
-def _page_number(count: int) -> tuple[int, int]:
-    """The requested page (``?page=N``, 1-based, clamped) and the number of pages."""
-    pages = max(1, -(-count // PAGE_SIZE))
-    try:
-        number = int(request.args.get("page", "1"))
-    except ValueError:
-        number = 1
-    return min(max(number, 1), pages), pages
-
-
 @bp.get("/assessment")
 @requires("read")
 def page():
@@ -154,8 +145,8 @@ def page():
     result = scores(district, rules)
     rows = request_analysis.shown(follow_up_rows(district, rules))
     ordered = district.memo(("assessment-order", rules), lambda: _order(district, result))
-    number, pages = _page_number(len(ordered))
-    shown = ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    at = requested_page(len(ordered), PAGE_SIZE)
+    shown = ordered[at.start : at.stop]
     cards = {c["id"]: c for c in assess(district, rules, units=shown)}  # this page's only
     return render_template(
         "assessment.html",
@@ -163,9 +154,9 @@ def page():
         shown_rules=rules_shown(rules),
         cards=[cards[u] for u in shown],
         total=len(ordered),
-        page=number,
-        pages=pages,
-        first=(number - 1) * PAGE_SIZE + 1,
+        page=at.number,
+        pages=at.pages,
+        first=at.first,
         streets=district.memo(
             ("assessment-streets", rules),
             lambda: rollups(district, result, ZoneKind.STREET.value),
