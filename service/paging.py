@@ -22,12 +22,12 @@ class Page:
         return self.start + 1
 
 
-def requested_page(count: int, size: int) -> Page:
-    """The page the request asks for (``?page=N``; a bad or out-of-range number is
-    clamped) of ``count`` rows, ``size`` to a page."""
+def requested_page(count: int, size: int, arg: str = "page") -> Page:
+    """The page the request asks for (``?page=N``, or another ``arg``; a bad or
+    out-of-range number is clamped) of ``count`` rows, ``size`` to a page."""
     pages = max(1, -(-count // size))
     try:
-        number = int(request.args.get("page", "1"))
+        number = int(request.args.get(arg, "1"))
     except ValueError:
         number = 1
     number = min(max(number, 1), pages)
