@@ -21,18 +21,18 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-from .district import District, snapshot
-from .metrics import EXPLANATIONS
-from .metrics import activity as act
-from .metrics import balance as bal
-from .metrics import communities as com
-from .metrics import density as den
-from .metrics import members as mem
-from .metrics import structure as st
-from .projection import GATHERING_SIZE, SparseGraph
-from .records import UnitKind, ZoneKind
-from .store import Store
-from .window import WHOLE_DISTRICT, Scope, Window
+from ..district import District, snapshot
+from ..metrics import EXPLANATIONS
+from ..metrics import activity as act
+from ..metrics import balance as bal
+from ..metrics import communities as com
+from ..metrics import density as den
+from ..metrics import members as mem
+from ..metrics import structure as st
+from ..projection import GATHERING_SIZE, SparseGraph
+from ..records import UnitKind, ZoneKind
+from ..store import Store
+from ..window import WHOLE_DISTRICT, Scope, Window
 
 #: The report's top-level keys besides ``meta``, in order.
 KEYS: tuple[str, ...] = (
