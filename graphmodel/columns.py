@@ -159,6 +159,7 @@ FLAGS = Column("flags_zh", "情况", "Status")
 SCORE_COLUMN = Column("score", "考核得分", "Score", SCORE, (_NUM, "null"))
 QUARTER_SCORE = Column("score", "季度得分", "Quarterly score", SCORE, (_NUM, "null"))
 RATING = Column("rating", "考核等级", "Rating")
+QUARTER_RATING = Column("rating", "等级", "Rating in the quarter")
 PARTNER_NAME = Column("partner_name", "建议结对对象", "Suggested partner")
 REASON = Column("reason_zh", "建议理由", "Why")
 

@@ -205,7 +205,7 @@ def ledger(district: District, rules: RuleSet, caption_text: str | None = None) 
     """The assessment as a ledger (台账): by street and quarter, with Chinese headers; each
     sheet opens with ``caption_text`` (what, scope, window, data date, who, when)."""
     names = [r.name or r.id for r in rules.rules]
-    first = (C.STREET_NAME, C.PERIOD, C.UNIT_ID, C.UNIT_NAME, C.QUARTER_SCORE, C.RATING)
+    first = (C.STREET_NAME, C.PERIOD, C.UNIT_ID, C.UNIT_NAME, C.QUARTER_SCORE, C.QUARTER_RATING)
     unit_headers = [c.zh for c in first]
     unit_formats: list[str | None] = [c.format for c in first]
     for name, rule in zip(names, rules.rules, strict=True):
