@@ -44,7 +44,16 @@ from .projection import (
     project,
     unit_incidence,
 )
-from .records import Activity, Agreement, Member, PartyOrg, Unit, Zone, ZoneKind
+from .records import (
+    Activity,
+    Agreement,
+    Member,
+    Participation,
+    PartyOrg,
+    Unit,
+    Zone,
+    ZoneKind,
+)
 from .snapshot_read import read
 from .store import Bundle, Store
 from .took_part import RollUp, TookPart
@@ -176,6 +185,17 @@ class District:
                 if z in groups:
                     groups[z].append(u.id)
         return groups
+
+    @property
+    def participations(self) -> list[Participation]:
+        """The participations as records, built on first use and kept — for callers that
+        want records (a bundle of the snapshot); the analysis reads :attr:`took_part`."""
+        return self.shared(
+            "participations",
+            lambda: self.took_part.records(
+                self.activities, self.units, self.party_orgs, self.members
+            ),
+        )
 
     @property
     def roll_up(self) -> RollUp:

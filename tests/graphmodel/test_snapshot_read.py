@@ -78,3 +78,13 @@ def test_a_district_cut_to_an_earlier_end_keeps_only_its_activities(small_bundle
     district = District.from_bundle(small_bundle, early)
     assert len(district.activities) == 1
     assert set(district.took_part.activity.tolist()) == {0}
+
+
+def test_a_district_gives_its_participations_back_as_records(small_bundle: Bundle):
+    """The records of a snapshot's participations are those of its activities, unchanged."""
+    district = District.from_bundle(small_bundle, WINDOW)
+    kept = {a.id for a in district.activities}
+    expected = [p for p in small_bundle.participations if p.activity in kept]
+    assert sorted(district.participations, key=lambda p: p.id) == sorted(
+        expected, key=lambda p: p.id
+    )
