@@ -11,75 +11,80 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .aliases import Alias
-from .errors import NotFound, StoreUnavailable, StoreURLError
-from .records import RECORD_TYPES, TABLES, Activity, Decision, Listing, Participation
-from .store import Bundle, ImportLog, TableCounts
+from ..aliases import Alias
+from ..errors import StoreUnavailable, StoreURLError
+from ..records import RECORD_TYPES, TABLES, Activity, Decision, Listing, Participation, Record
+from .protocol import Bundle, ImportLog, TableCounts
+from .shared import (
+    LISTING_FIELDS,
+    Kind,
+    RecordReads,
+    counts_text,
+    decision_values,
+    decisions_in_order,
+    field_kinds,
+    import_log,
+    unit_not_found,
+    warnings_text,
+)
+
+_LISTING_COLUMNS = ", ".join(LISTING_FIELDS)
 
 #: Key column of each table; participations are keyed by who took part in what.
 KEY = {table: "id" for table in TABLES} | {"participations": "key"}
 
 
-def _columns(table: str) -> list[tuple[str, str]]:
-    """(column, annotation) pairs of a table, from its record type."""
-    return [(f.name, str(f.type)) for f in fields(RECORD_TYPES[table])]
+#: How each kind of field is written to a column (kinds not listed go as they are).
+ENCODERS = {
+    Kind.TUPLE: lambda v: json.dumps(list(v), ensure_ascii=False) if v else "[]",
+    Kind.DATE: lambda v: v.isoformat() if v is not None else None,
+    Kind.DATETIME: lambda v: v.isoformat() if v is not None else None,
+    Kind.BOOL: int,
+}
+#: How each kind of field is read back from its column.
+DECODERS = {
+    Kind.TUPLE: lambda v: tuple(json.loads(v)) if v and v != "[]" else (),
+    Kind.DATE: lambda v: dt.date.fromisoformat(v) if v else None,
+    Kind.DATETIME: lambda v: dt.datetime.fromisoformat(v) if v else None,
+    Kind.BOOL: bool,
+}
 
 
-def _encoder(annotation: str):
-    if annotation.startswith("tuple"):
-        return lambda v: json.dumps(list(v), ensure_ascii=False) if v else "[]"
-    if "dt.date" in annotation:
-        return lambda v: v.isoformat() if v is not None else None
-    if annotation == "bool":
-        return int
-    return None
+class RowCodec:
+    """Turns the records of one type into SQL rows and back (a keyed row starts
+    with the record's ``id``, for records such as participations that have no
+    ``id`` field of their own)."""
 
-
-def _decoder(annotation: str):
-    if annotation.startswith("tuple"):
-        return lambda v: tuple(json.loads(v)) if v and v != "[]" else ()
-    if "dt.date" in annotation:
-        return lambda v: dt.date.fromisoformat(v) if v else None
-    if annotation == "bool":
-        return bool
-    return None
-
-
-class _TableCodec:
-    """Turns one table's records into SQL rows and back."""
-
-    def __init__(self, table: str) -> None:
-        self.table = table
-        self.type = RECORD_TYPES[table]
-        cols = _columns(table)
-        self.names = [name for name, _ in cols]
-        self.encoders = [_encoder(a) for _, a in cols]
-        self.decoders = [_decoder(a) for _, a in cols]
-        self.keyed = table == "participations"
+    def __init__(self, record_type: type, *, keyed: bool = False) -> None:
+        self.type = record_type
+        kinds = field_kinds(record_type)
+        self.names = list(kinds)
+        self.encoders = [ENCODERS.get(kind) for kind in kinds.values()]
+        self.decoders = [DECODERS.get(kind) for kind in kinds.values()]
+        self.keyed = keyed
 
     @property
     def sql_columns(self) -> list[str]:
         return (["key"] if self.keyed else []) + self.names
 
-    def to_row(self, record) -> tuple:
+    def to_row(self, record: Record) -> tuple:
         values = [
             enc(getattr(record, name)) if enc else getattr(record, name)
             for name, enc in zip(self.names, self.encoders, strict=True)
         ]
         return (record.id, *values) if self.keyed else tuple(values)
 
-    def from_row(self, row: Sequence) -> object:
+    def from_row(self, row: Sequence) -> Record:
         values = row[1:] if self.keyed else row
         return self.type(
             *(dec(v) if dec else v for v, dec in zip(values, self.decoders, strict=True))
         )
 
 
-CODECS = {table: _TableCodec(table) for table in TABLES}
+CODECS = {table: RowCodec(RECORD_TYPES[table], keyed=table == "participations") for table in TABLES}
 
 
 def _schema() -> str:
@@ -135,7 +140,7 @@ def sqlite_path(url: str) -> Path:
     return Path(parts.path[1:])
 
 
-class SQLiteStore:
+class SQLiteStore(RecordReads):
     """The embedded store (see module docstring)."""
 
     def __init__(self, url: str) -> None:
@@ -193,8 +198,8 @@ class SQLiteStore:
                     (
                         dt.datetime.now().isoformat(timespec="seconds"),
                         source,
-                        json.dumps({t: c.as_dict() for t, c in counts.items()}),
-                        json.dumps(list(warnings), ensure_ascii=False),
+                        counts_text(counts),
+                        warnings_text(warnings),
                     ),
                 )
                 con.execute("COMMIT")
@@ -254,20 +259,8 @@ class SQLiteStore:
             rows = con.execute(f"SELECT {cols} FROM {table} {where}", params).fetchall()
         return [codec.from_row(r) for r in rows]
 
-    def zones(self):
-        return self._read("zones", "ORDER BY id")
-
-    def units(self):
-        return self._read("units", "ORDER BY id")
-
-    def party_orgs(self):
-        return self._read("party_orgs", "ORDER BY id")
-
-    def members(self):
-        return self._read("members", "ORDER BY id")
-
-    def agreements(self):
-        return self._read("agreements", "ORDER BY id")
+    def _all(self, table: str) -> list[Record]:
+        return self._read(table, "ORDER BY id")
 
     def activities(
         self, start: dt.date | None = None, end: dt.date | None = None
@@ -302,12 +295,7 @@ class SQLiteStore:
                 (limit,),
             ).fetchall()
         return [
-            ImportLog(
-                at=dt.datetime.fromisoformat(at),
-                source=source or "",
-                counts={t: TableCounts(**c) for t, c in json.loads(counts).items()},
-                warnings=tuple(json.loads(warnings)),
-            )
+            import_log(dt.datetime.fromisoformat(at), source, counts, warnings)
             for at, source, counts, warnings in rows
         ]
 
@@ -321,21 +309,11 @@ class SQLiteStore:
                 found = {r[0] for r in con.execute("SELECT id FROM units WHERE id IN (?, ?)", ids)}
                 missing = [i for i in ids if i not in found]
                 if missing:
-                    raise NotFound(
-                        f"no unit {missing[0]!r} in the store", f"存储中没有单位 {missing[0]!r}"
-                    )
+                    raise unit_not_found(missing[0])
                 con.execute(
                     "INSERT INTO decisions (unit, partner, decision, at, by_user, note, owner, due)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        *ids,
-                        decision.decision,
-                        decision.at.isoformat(),
-                        decision.by,
-                        decision.note,
-                        decision.owner,
-                        decision.due.isoformat() if decision.due else None,
-                    ),
+                    decision_values(decision),
                 )
                 con.execute("COMMIT")
             except BaseException:
@@ -351,20 +329,7 @@ class SQLiteStore:
                 rows = con.execute(
                     f"{sql} WHERE unit = ? OR partner = ? ORDER BY n", (unit, unit)
                 ).fetchall()
-        found = [
-            Decision(
-                u,
-                p,
-                d,
-                dt.datetime.fromisoformat(at),
-                by,
-                note,
-                owner or "",
-                dt.date.fromisoformat(due) if due else None,
-            )
-            for u, p, d, at, by, note, owner, due in rows
-        ]
-        return sorted(found, key=lambda d: _instant(d.at))  # stable: ties keep their order
+        return decisions_in_order(rows)
 
     # -- confirmed names ------------------------------------------------------
 
@@ -392,12 +357,10 @@ class SQLiteStore:
             con.execute("BEGIN IMMEDIATE")
             try:
                 if not con.execute("SELECT 1 FROM units WHERE id = ?", (listing.unit,)).fetchone():
-                    raise NotFound(
-                        f"no unit {listing.unit!r} in the store", f"存储中没有单位 {listing.unit!r}"
-                    )
+                    raise unit_not_found(listing.unit)
                 con.execute(
-                    "INSERT OR REPLACE INTO listings (id, unit, side, what, detail, posted, status,"
-                    " claimed_by, claimed_at, partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT OR REPLACE INTO listings ({_LISTING_COLUMNS})"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     listing.as_row(),
                 )
                 con.execute("COMMIT")
@@ -406,10 +369,7 @@ class SQLiteStore:
                 raise
 
     def listings(self, unit: str | None = None) -> list[Listing]:
-        sql = (
-            "SELECT id, unit, side, what, detail, posted, status, claimed_by, claimed_at, partner"
-            " FROM listings"
-        )
+        sql = f"SELECT {_LISTING_COLUMNS} FROM listings"
         with self._connect() as con:
             if unit is None:
                 rows = con.execute(f"{sql} ORDER BY id").fetchall()
@@ -433,11 +393,6 @@ class SQLiteStore:
 
     def close(self) -> None:
         """Nothing to release: connections are opened per call."""
-
-
-def _instant(at: dt.datetime) -> dt.datetime:
-    """A naive datetime to order by: an aware one in UTC, a naive one as it is."""
-    return at if at.tzinfo is None else at.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def _date_filter(column: str, start: dt.date | None, end: dt.date | None) -> tuple[str, list]:
