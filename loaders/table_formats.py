@@ -1,4 +1,4 @@
-"""The import format: tables, their columns, Chinese headers and allowed values.
+"""The import format of the record tables: their columns, Chinese headers and allowed values.
 
 One declaration serves the loaders (header matching, conversion, references),
 the planners' template workbook and the README.
@@ -6,59 +6,16 @@ the planners' template workbook and the README.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from graphmodel.records import (
     ActivityKind,
     AgreementStatus,
-    Labelled,
     OrgLevel,
     Role,
     UnitKind,
     ZoneKind,
 )
 
-
-@dataclass(frozen=True)
-class Column:
-    """One column of an import table.
-
-    ``kind`` is one of text, int, float, date, bool, list, enum; ``ref`` names
-    the table whose ids the values must be.
-    """
-
-    name: str
-    zh: tuple[str, ...]
-    kind: str = "text"
-    required: bool = False
-    enum: type[Labelled] | None = None
-    ref: str | None = None
-    help_zh: str = ""
-    help_en: str = ""
-
-    @property
-    def header(self) -> str:
-        """The template's header: Chinese first, the English name beside."""
-        return f"{self.zh[0]} {self.name}"
-
-
-@dataclass(frozen=True)
-class Table:
-    """One import table (a CSV file, a JSON array or a workbook sheet)."""
-
-    name: str
-    zh: str
-    columns: tuple[Column, ...]
-    help_zh: str = ""
-    help_en: str = ""
-
-    @property
-    def sheet(self) -> str:
-        return f"{self.zh} {self.name}"
-
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
+from .schema import Column, Table
 
 
 def _id(zh: str = "编号") -> Column:
@@ -71,7 +28,9 @@ def _id(zh: str = "编号") -> Column:
     )
 
 
-TABLES: tuple[Table, ...] = (
+#: The import format of each record table (a CSV file, a JSON array or a
+#: workbook sheet per table), in the order of :data:`graphmodel.records.TABLES`.
+TABLE_FORMATS: tuple[Table, ...] = (
     Table(
         "zones",
         "区域",
@@ -409,44 +368,4 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
-TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
-
-_SPLIT = re.compile(r"[\s()（）/\\|:：,，]+")
-
-
-def tokens(text: str) -> list[str]:
-    """The words of a header, sheet or file name, for matching either language.
-
-    >>> tokens("名称 name")
-    ['名称 name', '名称', 'name']
-    """
-    text = text.strip()
-    return [text, *(t for t in _SPLIT.split(text) if t and t != text)]
-
-
-def match_table(label: str) -> Table | None:
-    """The table a sheet or file name means, in Chinese or English.
-
-    >>> match_table("单位 units").name
-    'units'
-    >>> match_table("unknown") is None
-    True
-    """
-    for token in tokens(label):
-        for table in TABLES:
-            if token.lower() == table.name or token == table.zh:
-                return table
-    return None
-
-
-def match_column(table: Table, header: str) -> Column | None:
-    """The column a header means (either language, or "中文 english").
-
-    >>> match_column(TABLE_BY_NAME["units"], "所属街道 street").name
-    'street'
-    """
-    for token in tokens(header):
-        for column in table.columns:
-            if token.lower() == column.name or token in column.zh:
-                return column
-    return None
+TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLE_FORMATS}

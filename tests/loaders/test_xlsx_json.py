@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 from loaders.files import write_workbook
 from loaders.ledger_schema import LEDGERS
 from loaders.load import load_paths
-from loaders.schema import TABLES
+from loaders.table_formats import TABLE_FORMATS
 
 from .conftest import ACTIVITIES, PARTICIPATIONS, UNITS, ZONES
 
@@ -52,7 +52,7 @@ def test_the_template_has_a_sheet_per_table_and_an_explanation(tmp_path):
     """The empty template: the three ledgers, one sheet per table, bilingual headers, help."""
     path = write_workbook(tmp_path / "planning.xlsx")
     book = load_workbook(path)
-    assert [t.sheet for t in (*LEDGERS, *TABLES)] == [
+    assert [t.sheet for t in (*LEDGERS, *TABLE_FORMATS)] == [
         s for s in book.sheetnames if s not in ("说明 help", "选项 lists")
     ]
     units = book["单位 units"]
