@@ -153,10 +153,13 @@ class SQLiteStore(RecordReads):
                 con.executescript(_schema())
                 _decision_columns(con)
         except (OSError, sqlite3.Error) as exc:
-            raise StoreUnavailable(
-                f"cannot open the embedded store {self.path}: {exc}",
-                f"无法打开内置存储 {self.path}：{exc}",
-            ) from exc
+            raise self._unavailable(exc) from exc
+
+    def _unavailable(self, exc: Exception) -> StoreUnavailable:
+        return StoreUnavailable(
+            f"cannot open the embedded store {self.path}: {exc}",
+            f"无法打开内置存储 {self.path}：{exc}",
+        )
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -165,15 +168,24 @@ class SQLiteStore(RecordReads):
         try:
             con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         except sqlite3.Error as exc:
-            raise StoreUnavailable(
-                f"cannot open the embedded store {self.path}: {exc}",
-                f"无法打开内置存储 {self.path}：{exc}",
-            ) from exc
+            raise self._unavailable(exc) from exc
         try:
             con.execute("PRAGMA synchronous=NORMAL")
             yield con
         finally:
             con.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """A connection inside one write transaction, rolled back on any error."""
+        with self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
 
     # -- writing -----------------------------------------------------------
 
@@ -181,31 +193,25 @@ class SQLiteStore(RecordReads):
         self, bundle: Bundle, *, source: str = "", warnings: Sequence[str] = ()
     ) -> dict[str, TableCounts]:
         counts: dict[str, TableCounts] = {}
-        with self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                for table in TABLES:
-                    records = bundle.table(table)
-                    if records:
-                        counts[table] = self._upsert(con, table, records)
-                changed = any(c.added or c.updated for c in counts.values())
-                if changed:
-                    con.execute(
-                        "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'version'"
-                    )
+        with self._transaction() as con:
+            for table in TABLES:
+                records = bundle.table(table)
+                if records:
+                    counts[table] = self._upsert(con, table, records)
+            changed = any(c.added or c.updated for c in counts.values())
+            if changed:
                 con.execute(
-                    "INSERT INTO imports (at, source, counts, warnings) VALUES (?, ?, ?, ?)",
-                    (
-                        dt.datetime.now().isoformat(timespec="seconds"),
-                        source,
-                        counts_text(counts),
-                        warnings_text(warnings),
-                    ),
+                    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'version'"
                 )
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+            con.execute(
+                "INSERT INTO imports (at, source, counts, warnings) VALUES (?, ?, ?, ?)",
+                (
+                    dt.datetime.now().isoformat(timespec="seconds"),
+                    source,
+                    counts_text(counts),
+                    warnings_text(warnings),
+                ),
+            )
         return counts
 
     def _upsert(self, con: sqlite3.Connection, table: str, records: list) -> TableCounts:
@@ -302,23 +308,17 @@ class SQLiteStore(RecordReads):
     # -- decisions on suggestions -------------------------------------------
 
     def record_decision(self, decision: Decision) -> None:
-        with self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                ids = (decision.unit, decision.partner)
-                found = {r[0] for r in con.execute("SELECT id FROM units WHERE id IN (?, ?)", ids)}
-                missing = [i for i in ids if i not in found]
-                if missing:
-                    raise unit_not_found(missing[0])
-                con.execute(
-                    "INSERT INTO decisions (unit, partner, decision, at, by_user, note, owner, due)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    decision_values(decision),
-                )
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+        with self._transaction() as con:
+            ids = (decision.unit, decision.partner)
+            found = {r[0] for r in con.execute("SELECT id FROM units WHERE id IN (?, ?)", ids)}
+            missing = [i for i in ids if i not in found]
+            if missing:
+                raise unit_not_found(missing[0])
+            con.execute(
+                "INSERT INTO decisions (unit, partner, decision, at, by_user, note, owner, due)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                decision_values(decision),
+            )
 
     def decisions(self, unit: str | None = None) -> list[Decision]:
         sql = "SELECT unit, partner, decision, at, by_user, note, owner, due FROM decisions"
@@ -339,34 +339,22 @@ class SQLiteStore(RecordReads):
             return [Alias(*row) for row in rows.fetchall()]
 
     def remember_aliases(self, aliases: Sequence[Alias]) -> None:
-        with self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                con.executemany(
-                    "INSERT INTO aliases (street, name, unit) VALUES (?, ?, ?)"
-                    " ON CONFLICT(street, name) DO UPDATE SET unit = excluded.unit",
-                    [(a.street, a.name, a.unit) for a in aliases],
-                )
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+        with self._transaction() as con:
+            con.executemany(
+                "INSERT INTO aliases (street, name, unit) VALUES (?, ?, ?)"
+                " ON CONFLICT(street, name) DO UPDATE SET unit = excluded.unit",
+                [(a.street, a.name, a.unit) for a in aliases],
+            )
 
     def save_listing(self, listing: Listing) -> None:
-        with self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                if not con.execute("SELECT 1 FROM units WHERE id = ?", (listing.unit,)).fetchone():
-                    raise unit_not_found(listing.unit)
-                con.execute(
-                    f"INSERT OR REPLACE INTO listings ({_LISTING_COLUMNS})"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    listing.as_row(),
-                )
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+        with self._transaction() as con:
+            if not con.execute("SELECT 1 FROM units WHERE id = ?", (listing.unit,)).fetchone():
+                raise unit_not_found(listing.unit)
+            con.execute(
+                f"INSERT OR REPLACE INTO listings ({_LISTING_COLUMNS})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                listing.as_row(),
+            )
 
     def listings(self, unit: str | None = None) -> list[Listing]:
         sql = f"SELECT {_LISTING_COLUMNS} FROM listings"
