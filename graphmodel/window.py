@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from .metrics.errors import BadScope, BadWindow
+from .errors import BadScope, BadWindow
 from .records import Unit, UnitKind
 
 #: The longest window a request may ask for (ten years).

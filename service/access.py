@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from flask import Flask, current_app, g, redirect, request, session, url_for
 
-from graphmodel.errors import CobuildError
+from .errors import Forbidden, Unauthorized
 
 #: Permissions, from least to most.
 PERMISSIONS = (
@@ -43,20 +43,6 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
 ANONYMOUS = frozenset({"public"})
 #: Endpoints a user who must change their password may still reach.
 PASSWORD_CHANGE_ENDPOINTS = frozenset({"auth.password", "auth.logout", "static"})
-
-
-class Unauthorized(CobuildError):
-    """No one is signed in (or the session ended)."""
-
-    code = "unauthorized"
-    http_status = 401
-
-
-class Forbidden(CobuildError):
-    """The signed-in user's role does not allow this."""
-
-    code = "forbidden"
-    http_status = 403
 
 
 def requires(permission: str) -> Callable[[Callable], Callable]:

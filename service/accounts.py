@@ -29,7 +29,7 @@ from pathlib import Path
 from flask import current_app, g, request
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from graphmodel.errors import CobuildError
+from .errors import AccountError, LoginRefused, UnknownUser
 
 ROLES = ("admin", "district", "street", "viewer")
 MIN_PASSWORD = 10
@@ -66,28 +66,6 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 CREATE TABLE IF NOT EXISTS config (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-
-
-class AccountError(CobuildError):
-    """A user cannot be created or changed as asked (bad name, role, password …)."""
-
-    code = "account_error"
-    http_status = 400
-
-
-class UnknownUser(AccountError):
-    """No user has that name."""
-
-    code = "unknown_user"
-    http_status = 404
-
-
-class LoginRefused(CobuildError):
-    """Wrong name or password, a disabled account, or a locked one."""
-
-    code = "login_refused"
-    http_status = 401
-    locked = False  # True on the failure that locked the account
 
 
 @dataclass(frozen=True)

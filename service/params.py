@@ -18,8 +18,7 @@ from urllib.parse import urlencode
 from flask import Flask, g, request
 
 from graphmodel.district import District, snapshot
-from graphmodel.errors import CobuildError
-from graphmodel.metrics.errors import BadScope
+from graphmodel.errors import BadScope, CobuildError
 from graphmodel.records import ZoneKind
 from graphmodel.window import Scope, Window, add_months, parse_scope, parse_window
 

@@ -20,11 +20,11 @@ import dataclasses
 import unicodedata
 from collections.abc import Mapping
 
-from graphmodel.errors import CobuildError
 from graphmodel.records import Member
 
 from .access import can
 from .accounts import audit
+from .errors import RevealRefused
 
 #: What a hidden name shows.
 HIDDEN = "***"
@@ -114,13 +114,6 @@ def visible_length(text: str) -> int:
     (4, 0)
     """
     return sum(1 for c in text if unicodedata.category(c)[0] not in "CZ")
-
-
-class RevealRefused(CobuildError):
-    """Only an admin may see a member's full numbers, and only with a reason."""
-
-    code = "reveal_refused"
-    http_status = 403
 
 
 def reveal(member: Member, reason: str) -> Member:

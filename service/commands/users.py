@@ -10,7 +10,8 @@ import sys
 
 import click
 
-from ..accounts import ROLES, AccountError, Accounts
+from ..accounts import ROLES, Accounts
+from ..errors import AccountError
 
 accounts_option = click.option(
     "--accounts",

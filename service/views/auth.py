@@ -22,7 +22,8 @@ from graphmodel.errors import CobuildError, NotFound
 from graphmodel.store import redacted
 
 from ..access import requires
-from ..accounts import ROLES, AccountError, LoginRefused, accounts, audit
+from ..accounts import ROLES, accounts, audit
+from ..errors import AccountError, LoginRefused, status_of
 from ..exports import Sheet, safe_cell, write_xlsx
 from ..extensions import store
 from ..privacy import reveal as reveal_member
@@ -167,7 +168,7 @@ def change_user(name: str, change: str):
         else:
             accounts().set_disabled(name, change == "disable")
     except AccountError as refused:
-        return _users_page(error=refused, status=refused.http_status)
+        return _users_page(error=refused, status=status_of(refused))
     audit(f"user_{change}", name)
     return _users_page(handed=handed)
 
@@ -215,5 +216,5 @@ def reveal():
             member = reveal_member(found[0], request.form.get("reason", ""))
         except CobuildError as refused:
             error = refused
-    status = 200 if error is None else error.http_status
+    status = 200 if error is None else status_of(error)
     return render_template("reveal.html", member=member, member_id=member_id, error=error), status

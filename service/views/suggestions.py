@@ -16,9 +16,9 @@ import datetime as dt
 
 from flask import Blueprint, g, render_template, request
 
+from graphmodel.errors import BadDecision, BadSuggestionRequest
 from graphmodel.suggest import answers
 from graphmodel.suggest.card import model_for
-from graphmodel.suggest.errors import BadDecision, BadSuggestionRequest
 from graphmodel.window import add_months
 
 from ..access import can, requires
