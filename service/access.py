@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from flask import Flask, current_app, g, redirect, request, session, url_for
 
+from .audit import REQUEST_MAX, audit
 from .errors import Forbidden, Unauthorized
 
 #: Permissions, from least to most.
@@ -138,15 +139,13 @@ def audit_by_permission(response):
     if action == "decision" and request.method in ("GET", "HEAD", "OPTIONS"):
         action = None
     if action:
-        from .accounts import audit
-
         query = "&".join(  # search words may be a person's name: left out
             f"{k}={v}" for k, v in request.args.items(multi=True) if k not in SEARCH_ARGS
         )
         detail = f"{request.method} {request.path}{'?' * bool(query)}{query}"
         if action == "decision":
             detail += _decision_fields()
-        audit(action, detail[:300])
+        audit(action, detail[:REQUEST_MAX])
     return response
 
 

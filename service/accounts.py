@@ -6,8 +6,8 @@ Passwords are hashed with scrypt; a session is a random token whose SHA-256 is
 kept here, so that logging out (or disabling a user) revokes it on the server.
 
 >>> import tempfile, os
->>> book = Accounts(os.path.join(tempfile.mkdtemp(), "a.db"))
->>> user, one_time = book.add("wang", "viewer")
+>>> accounts = Accounts(os.path.join(tempfile.mkdtemp(), "a.db"))
+>>> user, one_time = accounts.add("wang", "viewer")
 >>> user.must_change, len(one_time) >= 16
 (True, True)
 """
@@ -26,9 +26,10 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import current_app, g, request
+from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from .audit import DETAIL_MAX, PAGE_ENTRIES, REMOTE_MAX, USER_MAX, AuditEntry
 from .errors import AccountError, LoginRefused, UnknownUser
 
 ROLES = ("admin", "district", "street", "viewer")
@@ -83,17 +84,6 @@ class User:
 
     def locked(self, now: float) -> bool:
         return self.locked_until > now
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    """One line of the audit log: who did what, when, from where."""
-
-    at: str
-    user: str
-    action: str
-    detail: str
-    remote: str
 
 
 def one_time_password() -> str:
@@ -354,10 +344,10 @@ class Accounts:
         with self._db() as db:
             db.execute(
                 "INSERT INTO audit (at, user, action, detail, remote) VALUES (?, ?, ?, ?, ?)",
-                (_local_now(), user[:64], action, detail[:500], remote[:64]),
+                (_local_now(), user[:USER_MAX], action, detail[:DETAIL_MAX], remote[:REMOTE_MAX]),
             )
 
-    def audit_log(self, limit: int = 500, offset: int = 0) -> list[AuditEntry]:
+    def audit_log(self, limit: int = PAGE_ENTRIES, offset: int = 0) -> list[AuditEntry]:
         """The most recent entries first."""
         with self._db() as db:
             rows = db.execute(
@@ -392,13 +382,3 @@ def _user(row: sqlite3.Row) -> User:
 def accounts() -> Accounts:
     """This app's accounts file."""
     return current_app.extensions["cobuild.accounts"]
-
-
-def audit(action: str, detail: str = "", user: str | None = None) -> None:
-    """Record ``action`` by the signed-in user (or ``user``) from the request's address.
-
-    Views call this for imports, exports, suggestion decisions and the like;
-    ``detail`` names records by id, never by a person's name, phone or ID number.
-    """
-    who = user or (g.user.name if g.get("user") else "-")
-    accounts().record(who, action, detail, request.remote_addr or "")

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from graphmodel.records import Member
 
 from .access import can
-from .accounts import audit
+from .audit import REASON_MAX, audit
 from .errors import RevealRefused
 
 #: What a hidden name shows.
@@ -128,5 +128,5 @@ def reveal(member: Member, reason: str) -> Member:
             f"state a reason of at least {MIN_REASON} characters",
             f"请说明查看理由（至少 {MIN_REASON} 个字）",
         )
-    audit("reveal", f"member {member.id}; reason: {reason[:300]}")
+    audit("reveal", f"member {member.id}; reason: {reason[:REASON_MAX]}")
     return member

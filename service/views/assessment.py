@@ -28,7 +28,7 @@ from graphmodel.district import District
 from graphmodel.records import ZoneKind
 
 from ..access import requires
-from ..accounts import audit
+from ..audit import audit
 from ..downloads import XLSX, caption_tail, download
 from ..exports import DATE, PERCENT, SCORE, Sheet, write_xlsx
 from ..extensions import store

@@ -22,10 +22,12 @@ from graphmodel.errors import CobuildError, NotFound
 from graphmodel.store import redacted
 
 from ..access import requires
-from ..accounts import ROLES, accounts, audit
+from ..accounts import ROLES, accounts
+from ..audit import PAGE_ENTRIES, audit
 from ..errors import AccountError, LoginRefused, status_of
 from ..exports import Sheet, safe_cell, write_xlsx
 from ..extensions import store
+from ..privacy import MIN_REASON
 from ..privacy import reveal as reveal_member
 from ..security import new_csrf_token
 
@@ -176,8 +178,8 @@ def change_user(name: str, change: str):
 @bp.get("/admin/audit")
 @requires("admin")
 def audit_log():
-    """The latest 500 entries of the audit log."""
-    return render_template("audit.html", entries=accounts().audit_log(limit=500))
+    """The latest entries of the audit log (:data:`~service.audit.PAGE_ENTRIES`)."""
+    return render_template("audit.html", entries=accounts().audit_log(limit=PAGE_ENTRIES))
 
 
 @bp.get("/admin/audit.<any(csv, xlsx):fmt>")
@@ -217,4 +219,7 @@ def reveal():
         except CobuildError as refused:
             error = refused
     status = 200 if error is None else status_of(error)
-    return render_template("reveal.html", member=member, member_id=member_id, error=error), status
+    page = render_template(
+        "reveal.html", member=member, member_id=member_id, error=error, min_reason=MIN_REASON
+    )
+    return page, status
