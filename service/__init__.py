@@ -25,6 +25,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         SECRET_KEY=settings.secret_key or accounts.signing_key(),
         MAX_CONTENT_LENGTH=settings.max_upload_mb * 2**20,
         COBUILD_LANGUAGE=settings.language,
+        # Tests and benchmarks change these two on a running app.
+        COBUILD_NODE_BUDGET=settings.node_budget,
+        COBUILD_TODAY=settings.today,
     )
     app.json.ensure_ascii = False  # Chinese stays readable in JSON
     app.extensions["cobuild.settings"] = settings
