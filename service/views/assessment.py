@@ -30,6 +30,7 @@ from graphmodel.records import ZoneKind
 from ..access import requires
 from ..audit import audit
 from ..downloads import XLSX, caption_tail, download
+from ..errors import status_of
 from ..exports import DATE, PERCENT, SCORE, Sheet, write_xlsx
 from ..extensions import store
 from ..i18n import language
@@ -359,7 +360,7 @@ def save_rules():
             )
         rules = parse_rules(text)
     except RulesError as refused:
-        return _rules_page(text, refused, status=422)
+        return _rules_page(text, refused, status=status_of(refused))
     _write(rules_path(), text)
     audit("rules_save", f"{len(rules.rules)} rules")
     return redirect(url_for("assessment.rules_form", saved=1))

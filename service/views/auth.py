@@ -154,7 +154,7 @@ def add_user():
     try:
         user, one_time = accounts().add(name, role, streets)
     except AccountError as refused:
-        return _users_page(error=refused, status=400)
+        return _users_page(error=refused, status=status_of(refused))
     audit("user_add", f"{user.name} role {user.role} streets {' '.join(user.streets) or '-'}")
     return _users_page(handed=(user.name, one_time))
 
