@@ -2,7 +2,9 @@
 
 Each setting is declared once, with its default and help text; the README's
 table of settings is checked against this list by a test, and another test fails
-when a module reads a ``COBUILD_*`` name that is not declared here.
+when a module reads a ``COBUILD_*`` name that is not declared here. (The Neo4j
+store itself reads ``NEO4J_USER`` and ``NEO4J_PASSWORD`` when its URL carries no
+credentials: they belong to the store URL, see the README.)
 """
 
 from __future__ import annotations
