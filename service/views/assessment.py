@@ -29,8 +29,9 @@ from graphmodel.district import District
 from graphmodel.records import ZoneKind
 
 from ..access import requires
-from ..accounts import audit
+from ..audit import audit
 from ..downloads import caption_tail, download
+from ..errors import status_of
 from ..exports import XLSX_MIMETYPE, Sheet, write_xlsx
 from ..extensions import store
 from ..i18n import language
@@ -377,7 +378,7 @@ def save_rules():
             )
         rules = parse_rules(text)
     except RulesError as refused:
-        return _rules_page(text, refused, status=422)
+        return _rules_page(text, refused, status=status_of(refused))
     _write(rules_path(), text)
     audit("rules_save", f"{len(rules.rules)} rules")
     return redirect(url_for("assessment.rules_form", saved=1))

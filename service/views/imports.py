@@ -25,7 +25,7 @@ from loaders.resolve import Candidate
 from loaders.review import kind_labels, write_review
 
 from ..access import requires
-from ..accounts import audit
+from ..audit import audit
 from ..background import progress
 from ..exports import XLSX_MIMETYPE
 from ..extensions import store
