@@ -400,14 +400,14 @@ def unit_graph_for(store, case: Case):
     """The unit graph and coordinates the view draws for ``case`` (before any budget)."""
     from graphmodel.district import snapshot
     from graphmodel.window import parse_scope, parse_window
-    from service.views.network_build import _coordinates, drawn_graph, whole_graph
+    from visualizations.district_graph import coordinates, drawn_graph, whole_graph
 
     window = parse_window(END.isoformat(), 12, today=END)
     scope = parse_scope([f"{k}:{v}" for k, v in case.query.items() if k in ("street", "zone")])
     whole = snapshot(store, window)
     shown = [u.id for u in whole.units if scope.admits(u)]
     G = drawn_graph(whole_graph(whole, 1.0), shown)
-    return G, _coordinates(whole, G)
+    return G, coordinates(whole, G)
 
 
 def pyvis_payload(G, net=None) -> tuple[dict, str]:

@@ -22,7 +22,7 @@ from ..downloads import caption, caption_tail, download, workbook
 from ..exports import DATE, PERCENT, SCORE, Sheet, safe_cell
 from ..extensions import store
 from ..params import Analysis, analysis
-from .assessment import RATING_ZH, current_rules
+from ..rules import RATING_ZH, current_rules
 
 bp = Blueprint("lists", __name__)
 
