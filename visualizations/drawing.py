@@ -66,9 +66,8 @@ class ViewNetwork(Network):
     def add_edge(self, source, to, /, **options) -> None:
         """One tie between two nodes already added (pyvis' rules, in constant time): a
         second tie between the same pair, either way round, is not added."""
-        for end in (source, to):
-            if end not in self.node_ids:
-                raise ValueError(f"non existent node {end!r}")
+        if source not in self.node_map or to not in self.node_map:
+            raise ValueError(f"a tie needs both ends among the nodes: {source!r}, {to!r}")
         pair = frozenset((source, to))
         if pair not in self._pairs:
             self._pairs.add(pair)
