@@ -50,7 +50,7 @@ class ViewNetwork(Network):
     def __init__(self) -> None:
         super().__init__(directed=False)
         self.node_ids = _NodeIds()
-        self._pairs: set[frozenset] = set()
+        self._pairs: set[tuple] = set()
         self.toggle_physics(False)  # positions are fixed on the server
         edges = self.options.edges
         edges.smooth = False  # straight lines draw fast for thousands of ties
@@ -68,7 +68,7 @@ class ViewNetwork(Network):
         second tie between the same pair, either way round, is not added."""
         if source not in self.node_map or to not in self.node_map:
             raise ValueError(f"a tie needs both ends among the nodes: {source!r}, {to!r}")
-        pair = frozenset((source, to))
+        pair = (source, to) if source < to else (to, source)
         if pair not in self._pairs:
             self._pairs.add(pair)
             self.edges.append(Edge(source, to, self.directed, **options).options)
@@ -88,7 +88,8 @@ def network_data(nodes: list[dict], edges: list[dict]) -> tuple[list[dict], list
         del node["label"]
         if "shape" not in item:
             del node["shape"]
+    add_edge = net.add_edge
     for item in edges:
-        net.add_edge(item["from"], item["to"], **item)
+        add_edge(item["from"], item["to"], **item)
     drawn_nodes, drawn_edges, *_ = net.get_network_data()
     return drawn_nodes, drawn_edges, net.vis_options()
