@@ -1,9 +1,7 @@
 """The network view's data: vis-network nodes, edges, options, legend and captions.
 
-pyvis builds the network: a ``Network`` object holds the nodes, edges and
-options (its node and edge lists are filled directly: ``add_node`` is O(n) and
-``from_nx`` copies every attribute), and ``get_network_data`` hands them over.
-Its page is not used: pyvis' template loads CDNs and does not escape text.
+pyvis builds the network: the nodes, edges and options made here go through its
+``Network`` (:mod:`visualizations.drawing`); its page is not used.
 Nodes carry whitelisted display fields only — never phone or ID numbers — and
 no ``label``: the page draws the names itself, only as many as fit without
 overlapping. Tooltips are plain strings, which vis-network shows as text.
@@ -23,16 +21,15 @@ joint activities, named with the number of units behind it and no unit's id.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
-from pyvis.network import Network
 
 from graphmodel.records import KIND_EN, UnitKind
 
+from .drawing import network_data
 from .encoding import Colouring, by_kind, sizes
 
 ISOLATED_COLOUR = "#9e9e9e"
@@ -74,29 +71,6 @@ class OutsideGroup:
     units: int
     ties: Mapping[Hashable, float]
     position: tuple[float, float] = (0.0, 0.0)
-
-
-def _options() -> dict:
-    """vis-network options: positions fixed on the server, physics off."""
-    net = Network(directed=False)
-    net.toggle_physics(False)
-    options = json.loads(net.get_network_data()[5])
-    options["edges"]["smooth"] = False  # straight lines draw fast for thousands of ties
-    options["edges"]["color"] = {"color": "rgba(120,120,120,0.35)", "highlight": "#b71c1c"}
-    options["edges"]["scaling"] = {"min": 1, "max": 8}
-    options["interaction"].update(
-        {"hover": True, "tooltipDelay": 300, "hideEdgesOnDrag": True, "selectConnectedEdges": False}
-    )
-    options["nodes"] = {"shape": "dot", "borderWidth": 1}
-    return options
-
-
-def _through_pyvis(nodes: list[dict], edges: list[dict]) -> tuple[list[dict], list[dict], dict]:
-    """The nodes, edges and options as pyvis' ``Network`` hands them to a template."""
-    net = Network(directed=False)
-    net.nodes, net.edges = nodes, edges
-    drawn_nodes, drawn_edges, *_ = net.get_network_data()
-    return drawn_nodes, drawn_edges, _options()
 
 
 def _tooltip(attrs: Mapping, street: str, partners: int, joint: float, zh: bool) -> str:
@@ -203,7 +177,7 @@ def unit_network(
                 "suggested": True,
             }
         )
-    drawn_nodes, drawn_edges, options = _through_pyvis(nodes + out_nodes, edges + out_edges)
+    drawn_nodes, drawn_edges, options = network_data(nodes + out_nodes, edges + out_edges)
     view = NetworkView(drawn_nodes, drawn_edges, options, legend)
     if captions:
         view.captions = group_captions(G, positions, street_names)
@@ -348,5 +322,5 @@ def street_network(
             "count": len(nodes),
         }
     ]
-    drawn_nodes, drawn_edges, options = _through_pyvis(nodes, edges)
+    drawn_nodes, drawn_edges, options = network_data(nodes, edges)
     return NetworkView(drawn_nodes, drawn_edges, options, legend, aggregated=True)

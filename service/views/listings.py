@@ -20,9 +20,9 @@ from graphmodel.errors import BadDecision, NotFound
 from graphmodel.suggest.answers import visible_units
 
 from ..access import requires
+from ..due import default_due, parse_due
 from ..extensions import store, today
 from ..params import analysis
-from .suggestions import _due, default_due
 
 bp = Blueprint("listings", __name__)
 #: Needs on one page of 对接.
@@ -107,7 +107,7 @@ def claim(listing_id: str):
         partner,
         by=g.user.name,
         at=dt.datetime.now().replace(microsecond=0),
-        due=_due(body.get("due")) or default_due(),
+        due=parse_due(body.get("due")) or default_due(),
     )
     return {"listing": _as_dict(claimed), "decision": {"unit": decision.unit,
             "partner": decision.partner, "due": decision.due.isoformat()}}, 201  # fmt: skip

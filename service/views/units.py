@@ -11,10 +11,10 @@ from graphmodel.profile import unit_profile
 from visualizations.charts import bar_chart
 
 from ..access import can, requires
+from ..due import default_due
 from ..extensions import store
 from ..params import analysis
-from .assessment import RATING_ZH, current_rules, rules_shown
-from .suggestions import default_due
+from ..rules import RATING_ZH, current_rules, rules_shown
 
 bp = Blueprint("units", __name__)
 
