@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from service.i18n import EN
+from translations import EN
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "service" / "templates"
 CALL = re.compile(r"""_\(\s*["']([^"']+)["']\s*\)""")

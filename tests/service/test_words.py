@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from service.glossary import catalogue, kind_label
-from service.i18n import EN
+from translations import EN
 from service.views.pages import HEADLINES
 
 SERVICE = Path(__file__).resolve().parents[2] / "service"
