@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+from translations import Words, words
+
 
 class CobuildError(Exception):
     """Base of every error the project raises on purpose.
 
-    ``message_zh`` and ``message_en`` are shown to people; ``code`` is a stable
-    key for the JSON error body.
+    A raise gives the Chinese text with its format parameters
+    (``BadWindow("时间窗口长度须为 1 至 {most} 个月", most=120)``); the English comes
+    from the catalogue in :mod:`translations`. ``message_zh`` and ``message_en`` are
+    shown to people; ``code`` is a stable key for the JSON error body.
     """
 
     code = "error"
     http_status = 400
 
-    def __init__(self, message_en: str, message_zh: str | None = None) -> None:
-        super().__init__(message_en)
-        self.message_en = message_en
-        self.message_zh = message_zh or message_en
+    def __init__(self, message: str | Words, /, **params: object) -> None:
+        self.words = message if isinstance(message, Words) else words(message, **params)
+        super().__init__(self.message_en)
+
+    @property
+    def message_zh(self) -> str:
+        return self.words.zh
+
+    @property
+    def message_en(self) -> str:
+        return self.words.en
 
     def __str__(self) -> str:
         if self.message_zh == self.message_en:
@@ -45,10 +56,7 @@ class LoadRejected(CobuildError):
 
     def __init__(self, problems: list) -> None:
         errors = [p for p in problems if p.is_error]
-        super().__init__(
-            f"{len(errors)} problem(s) found; nothing was written",
-            f"发现 {len(errors)} 个问题，未写入任何数据",
-        )
+        super().__init__("发现 {count} 个问题，未写入任何数据", count=len(errors))
         self.problems = problems
 
 

@@ -129,8 +129,8 @@ def sqlite_path(url: str) -> Path:
     parts = urlsplit(url)
     if parts.scheme != "sqlite" or parts.netloc or not parts.path.startswith("/"):
         raise StoreURLError(
-            f"bad SQLite URL {url!r}: write sqlite:///relative/path.db or sqlite:////abs/path.db",
-            f"SQLite 地址 {url!r} 有误：应写作 sqlite:///相对路径.db 或 sqlite:////绝对路径.db",
+            "SQLite 地址 {url!r} 有误：应写作 sqlite:///相对路径.db 或 sqlite:////绝对路径.db",
+            url=url,
         )
     return Path(parts.path[1:])
 
@@ -149,8 +149,9 @@ class SQLiteStore:
                 _decision_columns(con)
         except (OSError, sqlite3.Error) as exc:
             raise StoreUnavailable(
-                f"cannot open the embedded store {self.path}: {exc}",
-                f"无法打开内置存储 {self.path}：{exc}",
+                "无法打开内置存储 {path}：{error}",
+                path=self.path,
+                error=exc,
             ) from exc
 
     @contextmanager
@@ -161,8 +162,9 @@ class SQLiteStore:
             con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         except sqlite3.Error as exc:
             raise StoreUnavailable(
-                f"cannot open the embedded store {self.path}: {exc}",
-                f"无法打开内置存储 {self.path}：{exc}",
+                "无法打开内置存储 {path}：{error}",
+                path=self.path,
+                error=exc,
             ) from exc
         try:
             con.execute("PRAGMA synchronous=NORMAL")
@@ -321,9 +323,7 @@ class SQLiteStore:
                 found = {r[0] for r in con.execute("SELECT id FROM units WHERE id IN (?, ?)", ids)}
                 missing = [i for i in ids if i not in found]
                 if missing:
-                    raise NotFound(
-                        f"no unit {missing[0]!r} in the store", f"存储中没有单位 {missing[0]!r}"
-                    )
+                    raise NotFound("存储中没有单位 {unit!r}", unit=missing[0])
                 con.execute(
                     "INSERT INTO decisions (unit, partner, decision, at, by_user, note, owner, due)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -392,9 +392,7 @@ class SQLiteStore:
             con.execute("BEGIN IMMEDIATE")
             try:
                 if not con.execute("SELECT 1 FROM units WHERE id = ?", (listing.unit,)).fetchone():
-                    raise NotFound(
-                        f"no unit {listing.unit!r} in the store", f"存储中没有单位 {listing.unit!r}"
-                    )
+                    raise NotFound("存储中没有单位 {unit!r}", unit=listing.unit)
                 con.execute(
                     "INSERT OR REPLACE INTO listings (id, unit, side, what, detail, posted, status,"
                     " claimed_by, claimed_at, partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -427,8 +425,9 @@ class SQLiteStore:
                 con.execute("SELECT 1").fetchone()
             except sqlite3.Error as exc:
                 raise StoreUnavailable(
-                    f"the embedded store {self.path} does not answer: {exc}",
-                    f"内置存储 {self.path} 无响应：{exc}",
+                    "内置存储 {path} 无响应：{error}",
+                    path=self.path,
+                    error=exc,
                 ) from exc
 
     def close(self) -> None:

@@ -226,8 +226,7 @@ def _outside(
             {
                 "id": node_id,
                 "name": f"{group.name} · {units}",
-                "title": f"{group.name} · {units}\n"
-                + f"{text('共同活动', language)}: {total:g}",
+                "title": f"{group.name} · {units}\n" + f"{text('共同活动', language)}: {total:g}",
                 "color": OUTSIDE_COLOUR,
                 "shape": "diamond",
                 "size": sizes({"g": total, "top": top}, smallest=8, largest=22)["g"],

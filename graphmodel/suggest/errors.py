@@ -29,7 +29,7 @@ class UnknownUnit(NotFound):
     """The unit asked about is not in the district (or not in the user's scope)."""
 
     def __init__(self, unit: str) -> None:
-        super().__init__(f"no unit {unit!r} in scope", f"范围内没有单位 {unit!r}")
+        super().__init__("范围内没有单位 {unit!r}", unit=unit)
         self.unit = unit
 
 
@@ -40,7 +40,7 @@ class NotTheAuthor(BadDecision):
     http_status = 403
 
     def __init__(self, author: str) -> None:
-        super().__init__(
-            f"only {author or 'its author'} or an admin may undo this decision",
-            f"只有决定人{author}或管理员可以撤销此决定",
-        )
+        if author:
+            super().__init__("只有决定人{author}或管理员可以撤销此决定", author=author)
+        else:
+            super().__init__("只有决定人或管理员可以撤销此决定")

@@ -112,8 +112,8 @@ def check_scope(whole: District, scope: Scope) -> None:
     )
     if unknown:
         raise BadScope(
-            f"the scope names unknown streets or zones: {', '.join(unknown)}",
-            f"范围中的街道或协作区不存在：{'、'.join(unknown)}",
+            "范围中的街道或协作区不存在：{unknown}",
+            unknown=unknown,
         )
 
 
@@ -369,7 +369,7 @@ def scope_view(whole: District, scope: Scope, want: ViewRequest, **extra) -> Net
 def require_visible(whole: District, scope: Scope, unit: str) -> None:
     """Refuse (404) a unit the district lacks or this user may not see."""
     if unit not in whole.unit or unit not in visible(whole, scope):
-        raise NotFound(f"no unit {unit!r} in scope", f"范围内没有单位 {unit!r}")
+        raise NotFound("范围内没有单位 {unit!r}", unit=unit)
 
 
 def _visible_graph(whole: District, S: SparseGraph, scope: Scope) -> SparseGraph:
