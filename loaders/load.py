@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graphmodel.store import Store
+from translations import words
 
 from .ledger_schema import is_ledger
 from .ledgers import LedgerReader, Resolution
@@ -64,7 +65,7 @@ def _load_tables(raw_tables, problems, store, source, dry_run, resolutions, limi
         report.problems = [*parsed.problems, stopped(limits.errors)]
     report.sort()
     if not raw_tables and not report.errors:
-        report.problems.append(Problem(source or "-", "没有可导入的表", "found no table to import"))
+        report.problems.append(Problem(source or "-", words("没有可导入的表")))
     if report.ok and not dry_run:
         progress(f"写入 {len(parsed.bundle):,} 条记录", f"writing {len(parsed.bundle):,} records")
         report.counts = store.load(
