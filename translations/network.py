@@ -69,4 +69,7 @@ EN: dict[str, str] = {
     ),
     "次跨街道共同活动": "joint activities across",
     "街道（括号内为单位数）": "street (units)",
+    "无合作": "no ties",
+    "其他 {count} 个街道或协作区": "{count} more streets or zones",
+    "{name}一带": "{name} area",
 }

@@ -173,4 +173,7 @@ EN: dict[str, str] = {
         "Partial period: the window or the data cover only part of its days."
     ),
     "其他街道": "other street",
+    # punctuation between words, which differs in the two languages
+    "：": ": ",
+    "；": "; ",
 }

@@ -201,4 +201,6 @@ EN: dict[str, str] = {
     "需求对接": "Matching needs",
     "待认领": "Open",
     "已完成": "Done",
+    # a list cut short in a reason (graphmodel.suggest.reasons)
+    "等": ", …",
 }

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from flask import Blueprint, current_app, render_template, request, url_for
 
+import translations
 from graphmodel.errors import CobuildError
 from graphmodel.playback import network_playback
 from graphmodel.records import UnitKind, ZoneKind
@@ -141,7 +142,7 @@ def scope_label(whole, scope, lang: str) -> str:
     parts += [kinds.get(k, k) for k in sorted(scope.kinds)]
     if not parts and scope.territory is not None:
         parts = [names.get(z, z) for z in sorted(scope.territory)]
-    return "、".join(parts) if parts else ("全区" if lang == "zh" else "whole district")
+    return "、".join(parts) if parts else translations.text("全区", lang)
 
 
 def data_date(whole) -> str | None:

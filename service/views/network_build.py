@@ -33,6 +33,7 @@ from graphmodel.metrics.structure import betweenness, betweenness_sources
 from graphmodel.projection import SparseGraph
 from graphmodel.records import ZoneKind
 from graphmodel.window import Scope
+from translations import text, words
 from visualizations import encoding
 from visualizations.layout import (
     chain_layout,
@@ -180,7 +181,7 @@ def colouring(
             [g for g in groups if g], S.attrs, street_names(whole), language
         )
         key = {**dict.fromkeys(shown, "none"), **coloured.key}
-        alone = "无合作" if language == "zh" else "no ties"
+        alone = text("无合作", language)
         legend = coloured.legend + [
             {"key": "none", "label": alone, "colour": encoding.LEVEL_COLOURS[0],
              "count": sum(v == "none" for v in key.values())}
@@ -247,9 +248,7 @@ def _outside_groups(
         for key in rest:
             summed.update(ties[key])
         count = len(rest)
-        name = (
-            f"其他 {count} 个街道或协作区" if language == "zh" else f"{count} more streets or zones"
-        )
+        name = words("其他 {count} 个街道或协作区", count=count).render(language)
         units = sum(len(members[key]) for key in rest)
         groups.append(OutsideGroup("rest", name, units, dict(summed)))
     return groups
