@@ -105,8 +105,8 @@ EN: dict[str, str] = {
     "未知的边权 {weight!r}：可用 'weight' 或 'newman'": (
         "unknown edge weight {weight!r}: use 'weight' or 'newman'"
     ),
-    "两种划分的长度不同（{count} 与 {count2}）": (
-        "the two labellings differ in length ({count} and {count2})"
+    "两种划分的长度不同（{first} 与 {second}）": (
+        "the two labellings differ in length ({first} and {second})"
     ),
     "规则文件中没有任何 [[rule]] 规则": "the rules file holds no [[rule]]",
     "规则文件不是有效的 TOML：{error}": "the rules are not valid TOML: {error}",

@@ -135,9 +135,9 @@ def modularity(
 def _contingency(a: Sequence[Hashable], b: Sequence[Hashable]) -> np.ndarray:
     if len(a) != len(b):
         raise MetricPrecondition(
-            "两种划分的长度不同（{count} 与 {count2}）",
-            count=len(a),
-            count2=len(b),
+            "两种划分的长度不同（{first} 与 {second}）",
+            first=len(a),
+            second=len(b),
         )
     _, ia = np.unique(np.asarray([str(x) for x in a]), return_inverse=True)
     _, ib = np.unique(np.asarray([str(x) for x in b]), return_inverse=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
+from string import Formatter
 
 import pytest
 
@@ -69,7 +70,14 @@ def _catalogue_texts(sources) -> dict[str, str]:
             first = call.args[0]
             if wanted and isinstance(first, ast.Constant) and isinstance(first.value, str):
                 texts[first.value] = f"{path.relative_to(ROOT)}:{call.lineno}"
+                given = {k.arg for k in call.keywords}
+                if None not in given:  # no **params: the call names every parameter
+                    PARAMETERS.setdefault(first.value, []).append((texts[first.value], given))
     return texts
+
+
+#: Chinese text → (where, parameter names given) of each call that names its parameters
+PARAMETERS: dict[str, list[tuple[str, set]]] = {}
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +97,24 @@ def test_every_chinese_text_given_to_the_catalogue_in_python_has_english(sources
     texts = _catalogue_texts(sources)
     missing = sorted(f"{where}: {t}" for t, where in texts.items() if HAN.search(t) and t not in EN)
     assert missing == []
+
+
+def test_every_call_gives_the_parameters_both_languages_use(sources):
+    """A parameter the Chinese or the English names is given where the text is used."""
+    _catalogue_texts(sources)
+
+    def fields(template: str) -> set[str]:
+        return {f.split(".")[0].split("[")[0] for _, f, _, _ in Formatter().parse(template) if f}
+
+    lacking = [
+        f"{where}: {sorted(needed - given)}"
+        for zh, calls in PARAMETERS.items()
+        if zh in EN
+        for needed in [fields(zh) | fields(EN[zh])]
+        for where, given in calls
+        if needed - given
+    ]
+    assert lacking == []
 
 
 def test_python_sees_the_error_messages(sources):
