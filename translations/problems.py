@@ -103,4 +103,11 @@ EN: dict[str, str] = {
     "所属街道“{street}”不是已知区域的编号或名称{hint}": (
         "street {street!r} is neither the id nor the name of a known zone{hint}"
     ),
+    # the stages a long load prints (loaders.load)
+    "读取文件": "reading the files",
+    "检查单元格": "checking cells",
+    "匹配台账中的名称": "resolving the ledgers' names",
+    "检查编号与引用": "checking ids and references",
+    "写入 {count:,} 条记录": "writing {count:,} records",
+    "完成": "done",
 }
