@@ -26,7 +26,7 @@ def activity_row(
     if values.get("street"):
         street = reader.street(values["street"]) or ""
         if not street:
-            reader.problem(raw, row, "street", *reader.unknown_street(values["street"]))
+            reader.problem(raw, row, "street", reader.unknown_street(values["street"]))
             ok = False
     district, taking_part = _units_of_row(reader, raw, row, values, street)
     if taking_part is None or not ok:

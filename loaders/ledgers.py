@@ -276,7 +276,7 @@ class LedgerReader:
                 continue
             street = self.street(values["street"])
             if street is None:
-                self.problem(raw, row, "street", *self.unknown_street(values["street"]))
+                self.problem(raw, row, "street", self.unknown_street(values["street"]))
                 continue
             if not ok:
                 continue

@@ -64,10 +64,12 @@ class Words:
 
     @property
     def zh(self) -> str:
+        """The text in Chinese."""
         return self.render("zh")
 
     @property
     def en(self) -> str:
+        """The text in English."""
         return self.render("en")
 
 
