@@ -49,7 +49,8 @@ class Words:
     """A Chinese text with its format parameters, to be shown in either language.
 
     A parameter that is itself :class:`Words` is shown in the same language; a
-    list or tuple is joined with 、 in Chinese and a comma in English.
+    list or tuple is joined with 、 in Chinese and a comma in English. The
+    template is a format string: a literal brace is written ``{{`` or ``}}``.
     """
 
     template: str
@@ -57,9 +58,8 @@ class Words:
 
     def render(self, language: str) -> str:
         """The text in ``language``, parameters filled in."""
+        # Always formatted, so that a literal brace is written {{ }} with or without parameters.
         template = text(self.template, language)
-        if not self.params:
-            return template
         return template.format(**{k: _shown(v, language) for k, v in self.params})
 
     @property

@@ -49,3 +49,8 @@ def test_a_domain_error_keeps_both_messages_and_the_bilingual_text():
     assert error.message_zh == "时间窗口长度须为整数个月，而不是 '十二'"
     assert error.message_en == "the window length must be a whole number of months, not '十二'"
     assert str(error) == f"{error.message_zh} / {error.message_en}"
+
+
+def test_a_literal_brace_is_written_doubled_with_or_without_parameters():
+    """Templates are format strings: {{ }} shows one brace even when nothing is filled in."""
+    assert words('请以 JSON 发送 {{"note": 备注}}').zh == '请以 JSON 发送 {"note": 备注}'
