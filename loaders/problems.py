@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graphmodel.store import TableCounts
-from translations import Words, words
+from translations import Said, Words, words
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Problem:
     """
 
     file: str
-    message: Words
+    message: Words | Said
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
@@ -54,6 +54,13 @@ class Problem:
     def __str__(self) -> str:
         label = {"error": "", "warning": "警告 warning: ", "note": "说明 note: "}[self.severity]
         return f"{self.where}: {label}{self.message_zh} / {self.message_en}"
+
+    @classmethod
+    def from_dict(cls, stored: dict) -> Problem:
+        """The problem :meth:`as_dict` gave, with its messages as they were shown."""
+        said = Said(stored["message_zh"], stored["message_en"])
+        fields = {k: stored[k] for k in ("file", "sheet", "row", "column", "severity")}
+        return cls(message=said, **fields)
 
     def as_dict(self) -> dict:
         return {

@@ -73,6 +73,18 @@ class Words:
         return self.render("en")
 
 
+@dataclass(frozen=True)
+class Said:
+    """Words already shown in both languages, read back from a stored report."""
+
+    zh: str
+    en: str
+
+    def render(self, language: str) -> str:
+        """The text in ``language``."""
+        return self.en if language == "en" else self.zh
+
+
 def words(zh: str, /, **params: object) -> Words:
     """The Chinese text ``zh`` with format parameters, e.g. ``words("第 {row} 行", row=3)``."""
     return Words(zh, tuple((k, _frozen(v)) for k, v in params.items()))
