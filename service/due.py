@@ -19,10 +19,7 @@ def parse_due(raw) -> dt.date | None:
     try:
         return dt.date.fromisoformat(raw)
     except (TypeError, ValueError):
-        raise BadDecision(
-            f"the due date must be YYYY-MM-DD, not {raw!r}",
-            f"到期日须为 YYYY-MM-DD，而不是 {raw!r}",
-        ) from None
+        raise BadDecision("到期日须为 YYYY-MM-DD，而不是 {raw!r}", raw=raw) from None
 
 
 def default_due() -> dt.date:

@@ -45,21 +45,17 @@ def min_weight() -> float:
         if not math.isfinite(value):  # inf, nan, 1e309: no tie is that strong
             raise ValueError(raw)
     except ValueError:
-        raise BadFilter(
-            f"min_weight must be a finite number, not {raw!r}",
-            f"最小联系强度须为有限的数字，而不是 {raw!r}",
-        ) from None
+        raise BadFilter("最小联系强度须为有限的数字，而不是 {raw!r}", raw=raw) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise BadFilter("min_weight must be a finite number", "最小联系强度须为有限的数字")
+        raise BadFilter("最小联系强度须为有限的数字")
     return max(value, 0.0)
 
 
 def _choice(name: str, allowed: tuple[str, ...], zh: str) -> str:
     value = request.args.get(name) or allowed[0]
     if value not in allowed:
-        raise BadFilter(
-            f"{name} must be one of {', '.join(allowed)}", f"{zh}须为 {'、'.join(allowed)} 之一"
-        )
+        # The Chinese names the filter by its label, the English by its parameter.
+        raise BadFilter("{label}须为 {allowed} 之一", label=zh, name=name, allowed=allowed)
     return value
 
 
@@ -85,10 +81,7 @@ def view_request() -> ViewRequest:
     if request.args.get("path"):
         ends = [p.strip() for p in request.args["path"].split(",")]
         if len(ends) != 2 or not all(ends) or ends[0] == ends[1]:
-            raise BadFilter(
-                "path must name two different units: path=UNIT_A,UNIT_B",
-                "path 须为两个不同单位的编号：path=单位A,单位B",
-            )
+            raise BadFilter("path 须为两个不同单位的编号：path=单位A,单位B")
         path = (ends[0], ends[1])
     return ViewRequest(
         min_weight=min_weight(),

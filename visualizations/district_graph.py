@@ -19,6 +19,7 @@ from graphmodel.errors import BadScope, NotFound
 from graphmodel.projection import SparseGraph
 from graphmodel.records import UnitKind, ZoneKind
 from graphmodel.window import Scope
+from translations import text
 
 
 def whole_graph(whole: District, min_weight: float) -> SparseGraph:
@@ -60,10 +61,7 @@ def check_scope(whole: District, scope: Scope) -> None:
         scope.zones - set(whole.zone)
     )
     if unknown:
-        raise BadScope(
-            f"the scope names unknown streets or zones: {', '.join(unknown)}",
-            f"范围中的街道或协作区不存在：{'、'.join(unknown)}",
-        )
+        raise BadScope("范围中的街道或协作区不存在：{unknown}", unknown=unknown)
 
 
 def visible(whole: District, scope: Scope) -> set[str]:
@@ -76,7 +74,7 @@ def visible(whole: District, scope: Scope) -> set[str]:
 def require_visible(whole: District, scope: Scope, unit: str) -> None:
     """Refuse (404) a unit the district lacks or this user may not see."""
     if unit not in whole.unit or unit not in visible(whole, scope):
-        raise NotFound(f"no unit {unit!r} in scope", f"范围内没有单位 {unit!r}")
+        raise NotFound("范围内没有单位 {unit!r}", unit=unit)
 
 
 def visible_graph(whole: District, S: SparseGraph, scope: Scope) -> SparseGraph:
@@ -115,7 +113,7 @@ def scope_label(whole: District, scope: Scope, lang: str) -> str:
     parts += [kinds.get(k, k) for k in sorted(scope.kinds)]
     if not parts and scope.territory is not None:
         parts = [names.get(z, z) for z in sorted(scope.territory)]
-    return "、".join(parts) if parts else ("全区" if lang == "zh" else "whole district")
+    return "、".join(parts) if parts else text("全区", lang)
 
 
 def data_date(whole: District) -> str | None:

@@ -17,6 +17,7 @@ from graphmodel.metrics.activity import activity_counts
 from graphmodel.metrics.communities import louvain
 from graphmodel.metrics.structure import betweenness, betweenness_sources
 from graphmodel.projection import SparseGraph
+from translations import text
 
 from . import encoding
 from .district_graph import street_names, totals
@@ -70,7 +71,7 @@ def colouring(
             [g for g in groups if g], S.attrs, street_names(whole), language
         )
         key = {**dict.fromkeys(shown, "none"), **coloured.key}
-        alone = "无合作" if language == "zh" else "no ties"
+        alone = text("无合作", language)
         legend = coloured.legend + [
             {"key": "none", "label": alone, "colour": encoding.LEVEL_COLOURS[0],
              "count": sum(v == "none" for v in key.values())}

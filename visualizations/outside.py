@@ -15,6 +15,7 @@ import scipy.sparse as sp
 from graphmodel.district import District
 from graphmodel.projection import SparseGraph
 from graphmodel.records import ZoneKind
+from translations import words
 
 from .district_graph import zone_names
 from .layout import ring_around
@@ -67,9 +68,7 @@ def outside_groups(
         for key in rest:
             summed.update(ties[key])
         count = len(rest)
-        name = (
-            f"其他 {count} 个街道或协作区" if language == "zh" else f"{count} more streets or zones"
-        )
+        name = words("其他 {count} 个街道或协作区", count=count).render(language)
         units = sum(len(members[key]) for key in rest)
         groups.append(OutsideGroup("rest", name, units, dict(summed)))
     return groups

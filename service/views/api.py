@@ -57,7 +57,7 @@ def unit(unit_id: str):
     request_analysis = analysis()
     district = request_analysis.district()
     if unit_id not in set(district.scope_units):
-        raise NotFound(f"no unit {unit_id!r} in scope", f"范围内没有单位 {unit_id!r}")
+        raise NotFound("范围内没有单位 {unit_id!r}", unit_id=unit_id)
     profile = request_analysis.shown(unit_profile(district, unit_id))
     if not can("personal_data"):
         for org in profile["party_orgs"]:

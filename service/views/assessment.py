@@ -321,8 +321,8 @@ def save_rules():
     try:
         if len(text) > MAX_RULES:
             raise RulesError(
-                f"the rules are longer than {MAX_RULES} characters",
-                f"规则文件超过 {MAX_RULES} 个字符",
+                "规则文件超过 {max_rules} 个字符",
+                max_rules=MAX_RULES,
             )
         rules = parse_rules(text)
     except RulesError as refused:

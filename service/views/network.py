@@ -90,9 +90,7 @@ def playback():
     none when the view shows streets instead of units."""
     freq = request.args.get("freq", "quarter")
     if freq not in ("month", "quarter"):
-        raise BadFilter(
-            "freq must be month or quarter", "回放周期须为 month（月）或 quarter（季度）"
-        )
+        raise BadFilter("回放周期须为 month（月）或 quarter（季度）")
     district = analysis().district()
     if len(district.scope_units) > node_budget():
         return {"freq": freq, "periods": [], "aggregated": True}

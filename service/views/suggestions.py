@@ -59,8 +59,9 @@ def _k() -> int:
         k = 0
     if not 1 <= k <= MAX_K:
         raise BadSuggestionRequest(
-            f"k must be a whole number from 1 to {MAX_K}, not {raw!r}",
-            f"k 须为 1 至 {MAX_K} 的整数，而不是 {raw!r}",
+            "k 须为 1 至 {max_k} 的整数，而不是 {raw!r}",
+            max_k=MAX_K,
+            raw=raw,
         )
     return k
 
@@ -88,13 +89,12 @@ def api_decide(unit_id: str):
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not isinstance(body.get("partner"), str):
         raise BadDecision(
-            'send JSON {"partner": ID, "decision": "accept" | "dismiss", "note": TEXT}',
-            '请以 JSON 发送 {"partner": 编号, "decision": "accept" 或 "dismiss", "note": 备注}',
+            '请以 JSON 发送 {{"partner": 编号, "decision": "accept" 或 "dismiss", "note": 备注}}',
         )
     note = body.get("note") or ""
     owner = body.get("owner") or ""
     if not all(isinstance(v, str) for v in (note, owner, body.get("decision"))):
-        raise BadDecision("decision, note and owner must be text", "决定、备注和跟进人须为文本")
+        raise BadDecision("决定、备注和跟进人须为文本")
     due = parse_due(body.get("due"))
     request_analysis = analysis()
     decision = answers.decide(
@@ -130,9 +130,7 @@ def _filters() -> dict:
     try:
         page = int(raw)
     except ValueError:
-        raise BadSuggestionRequest(
-            f"page must be a whole number, not {raw!r}", f"页码须为整数，而不是 {raw!r}"
-        ) from None
+        raise BadSuggestionRequest("页码须为整数，而不是 {raw!r}", raw=raw) from None
     return {
         "status": request.args.get("status") or None,
         "decision": request.args.get("decision") or None,
