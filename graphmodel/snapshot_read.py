@@ -49,7 +49,7 @@ def read(store: Store, until: dt.date | None, last: dt.date) -> Snapshot:
 
 
 def _sqlite_path(store: Store) -> str | None:
-    from .sqlite_store import SQLiteStore, sqlite_path
+    from .store.sqlite import SQLiteStore, sqlite_path
 
     return str(sqlite_path(store.url)) if isinstance(store, SQLiteStore) else None
 
@@ -112,7 +112,7 @@ def _records(
     con: sqlite3.Connection, table: str, tail: str, params: Sequence = ()
 ) -> tuple[np.ndarray, list]:
     """(row numbers, records) of a table, decoding only the columns that need it."""
-    from .sqlite_store import CODECS
+    from .store.sqlite import CODECS
 
     codec = CODECS[table]
     cols = ", ".join(codec.names)

@@ -25,7 +25,7 @@ from ..exports import Sheet, safe_cell
 from ..extensions import store
 from ..paging import requested_page
 from ..params import Analysis, analysis
-from .assessment import RATING_ZH, current_rules
+from ..rules import RATING_ZH, current_rules
 
 bp = Blueprint("lists", __name__)
 
