@@ -49,9 +49,9 @@ def read(store: Store, until: dt.date | None, last: dt.date) -> Snapshot:
 
 
 def _sqlite_path(store: Store) -> str | None:
-    from .store.sqlite import SQLiteStore, sqlite_path
+    from .store.sqlite import SQLiteStore
 
-    return str(sqlite_path(store.url)) if isinstance(store, SQLiteStore) else None
+    return str(store.path) if isinstance(store, SQLiteStore) else None
 
 
 # -- SQLite -----------------------------------------------------------------------
