@@ -61,6 +61,7 @@ __all__ = [
     "evaluate",
     "period",
     "rank_metrics",
+    "records",
 ]
 
 #: The structural baselines the score must never fall below, each with the raw
@@ -244,10 +245,35 @@ class Period:
         return np.flatnonzero(mask)
 
 
-def period(bundle: Bundle, split: dt.date, months: int = 12, horizon: int = 6) -> Period:
+def records(data: Bundle | District) -> tuple[Bundle, District | None]:
+    """The records of ``data`` as a bundle, and the snapshot when ``data`` is one
+    (its incidence is cut for each period instead of being built again)."""
+    if not isinstance(data, District):
+        return data, None
+    bundle = Bundle(
+        zones=data.zones,
+        units=data.units,
+        party_orgs=data.party_orgs,
+        members=data.members,
+        agreements=data.agreements,
+        activities=data.activities,
+        participations=data.participations,
+    )
+    return bundle, data
+
+
+def period(
+    bundle: Bundle,
+    split: dt.date,
+    months: int = 12,
+    horizon: int = 6,
+    *,
+    whole: District | None = None,
+) -> Period:
     """The :class:`Period` of ``bundle`` split on ``split``: truth = pairs whose
     first joint activity (of at most a gathering's size) lies in the ``horizon``
-    months after it."""
+    months after it. ``whole``, a snapshot of the same records, lends its
+    incidence (cut at the period's end) so that it is not built again."""
     if not 1 <= horizon <= 60:
         raise BadSuggestionRequest(
             f"the horizon is 1 to 60 months, not {horizon}",
@@ -255,9 +281,12 @@ def period(bundle: Bundle, split: dt.date, months: int = 12, horizon: int = 6) -
         )
     test_end = add_months(split + dt.timedelta(days=1), horizon) - dt.timedelta(days=1)
     after = District.from_bundle(bundle, Window(test_end, months))
+    if whole is not None and whole.window.end >= test_end:
+        after._memo["incidence"] = whole.incidence.between(None, test_end)
     before = District.from_bundle(bundle, Window(split, months))
-    # The same units, and every activity up to the split: no need to build it twice.
-    before.__dict__["incidence"] = after.incidence.between(None, split)
+    # The same units, and every activity up to the split: no need to build it twice
+    # (``incidence`` is a property reading the memo, so the memo is where it goes).
+    before._memo["incidence"] = after.incidence.between(None, split)
     history = project(after.incidence.between(None, split), max_size=GATHERING_SIZE).weight
     future = project(
         after.incidence.between(split + dt.timedelta(days=1), test_end), max_size=GATHERING_SIZE
@@ -308,7 +337,7 @@ def _as_lists(rankings: dict[int, np.ndarray]) -> dict[int, list[int]]:
 
 
 def backtest(
-    bundle: Bundle,
+    data: Bundle | District,
     split: dt.date | None = None,
     *,
     months: int = 12,
@@ -319,10 +348,11 @@ def backtest(
     methods: Sequence[str] = METHODS,
     fit: bool = True,
 ) -> BacktestResult:
-    """Backtest ``methods`` on ``bundle`` (see the module docstring); the split
-    defaults to :func:`default_split`. With ``fit``, the weights are fitted on
-    the windows before the split (:func:`.learn.fit`) and ``cobuild`` is the
-    chosen model; without, ``cobuild`` and ``fitted`` are ``weights``."""
+    """Backtest ``methods`` on ``data`` (a bundle, or a snapshot whose window ends
+    on its data end: see the module docstring); the split defaults to
+    :func:`default_split`. With ``fit``, the weights are fitted on the windows
+    before the split (:func:`.learn.fit_weights`) and ``cobuild`` is the chosen
+    model; without, ``cobuild`` and ``fitted`` are ``weights``."""
     from .learn import choose, fit_weights  # learn builds on this module
 
     unknown = sorted(set(methods) - set(METHODS))
@@ -331,10 +361,11 @@ def backtest(
             f"unknown method(s) {', '.join(unknown)}; choose from {', '.join(METHODS)}",
             f"未知的方法 {'、'.join(unknown)}；可选：{'、'.join(METHODS)}",
         )
+    bundle, whole = records(data)
     split = split or default_split(bundle, horizon)
-    validation = period(bundle, split, months, horizon)
+    validation = period(bundle, split, months, horizon, whole=whole)
     scorers: dict[str, Scorer] = {"fixed": weights_scorer(weights), **baseline_scorers(seed)}
-    fitted = fit_weights(bundle, split, months=months, horizon=horizon) if fit else None
+    fitted = fit_weights(data, split, months=months, horizon=horizon) if fit else None
     if fitted is not None and fitted.weights is not None:
         scorers["fitted"] = weights_scorer(fitted.weights)
     figures = evaluate(validation, scorers, k=k, seed=seed)
