@@ -96,15 +96,23 @@ def clear_models() -> None:
         _models.clear()
 
 
-def model_card(store: Store, window: Window, followup_months: int = 3) -> dict:
-    """The 建议质量 page's data: the model, the backtest rows, the outcomes."""
+def model_card(store: Store, followup_months: int = 3) -> dict:
+    """The 建议质量 page's data: the model, the backtest rows, the outcomes.
+
+    The outcomes are counted on the whole history, whatever window a page shows:
+    an accepted suggestion is a success when the pair met on or after the accept,
+    up to the data end; accepts made after the data end count as pending."""
     model, result = _fitted(store)
-    district = snapshot(store, window)
-    rows = [
-        r
-        for r in follow_up(district, store.decisions(), months=followup_months)
-        if r["kind"] == "suggestion"
-    ]
+    history = whole_history(store)
+    rows = (
+        []
+        if history is None
+        else [
+            r
+            for r in follow_up(history, store.decisions(), months=followup_months, later=True)
+            if r["kind"] == "suggestion"
+        ]
+    )
     states = {
         s: sum(1 for r in rows if r["state"] == s)
         for s in ("on_track", "late", "never_started", "pending")
