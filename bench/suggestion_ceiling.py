@@ -24,14 +24,18 @@ The best simple baseline of the same split is printed beside them.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 import numpy as np
 from demo_cache import END, bundle_for  # bench/ is on sys.path when run as a script
 from scipy.optimize import minimize
 
+from graphmodel.district import District
+from graphmodel.projection import GATHERING_SIZE, project
 from graphmodel.suggest.backtest import SIMPLE_BASELINES, default_split, period
 from graphmodel.suggest.learn import _loss, _signed, training_splits
 from graphmodel.suggest.scoring import part_values, raw_parts
+from graphmodel.window import Window
 from loaders import demo
 
 
@@ -97,6 +101,15 @@ def precision(w: np.ndarray, validation: list, order: np.ndarray, k: int = 10) -
     return float(np.mean(hits))
 
 
+def pushed_share(bundle, p) -> float:
+    """The share of ``p``'s new pairs that met at an activity the district initiated."""
+    after = District.from_bundle(bundle, Window(p.test_end, 12))
+    inc = after.incidence.between(p.split + dt.timedelta(days=1), p.test_end)
+    pushed = project(inc.columns(inc.by_district), max_size=GATHERING_SIZE).weight
+    pairs = [(r, c) for r, new in p.truth.items() for c in new if r < c]
+    return float(np.mean([pushed[r, c] > 0 for r, c in pairs]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=7)
@@ -126,6 +139,12 @@ def main() -> None:
             hits.append(len(validation.truth[row] & set(top.tolist())) / 10)
         baselines[name] = float(np.mean(hits))
     best = max(baselines, key=baselines.get)
+    pushed = pushed_share(bundle, validation)
+    same_street = np.mean(
+        [np.sum(F.street[validation.candidates(r)] == F.street[r]) for r in validation.truth]
+    )
+    print(f"new pairs met at district-initiated activities: {pushed:.0%}; candidates in the "
+          f"unit's street: {same_street:.1f} on average")  # fmt: skip
     print(f"seed {args.seed}, rule {args.rule}, split {split}: best baseline {best} "
           f"P@10 {baselines[best]:.4f}")  # fmt: skip
     for which in ("parts", "+ extra", "+ hidden truth"):
