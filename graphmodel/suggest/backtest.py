@@ -19,7 +19,8 @@ order of the units, the same for every method):
 
 each averaged over those units. *Coverage* counts the units isolated in the
 window for which a method has at least one candidate with a positive score
-(what :func:`~graphmodel.suggest.suggest` would show).
+(what :func:`~graphmodel.suggest.suggest` would show). Above
+:data:`MAX_EVALUATED` units (a city), a seeded sample of that many is ranked.
 
 Methods: ``cobuild`` (the score in use: weights fitted on the district's own
 earlier windows, the hand-set weights, or a blend toward the best simple

@@ -6,10 +6,10 @@ validation split, chosen on it) the first time it is asked after a load — by
 the background job after each load (service/background.py), so that no page
 waits for it — and keeps the result per (store URL, content version). The
 records come from the cached snapshot whose window ends on the data end (the
-one the pages of the default window read), not from a second read of the store. :func:`model_card` is what
-the 建议质量 page shows: how the weights were learned and chosen, the backtest
-table against every baseline, when the model was refitted, and how the
-accepted suggestions turned out.
+one the pages of the default window read), not from a second read of the
+store. :func:`model_card` is what the 建议质量 page shows: how the weights were
+learned and chosen, the backtest table against every baseline, when the model
+was refitted, and how the accepted suggestions turned out (on the whole history).
 """
 
 from __future__ import annotations
