@@ -23,14 +23,13 @@ from graphmodel.store import redacted
 
 from ..access import requires
 from ..accounts import ROLES, AccountError, LoginRefused, accounts, audit
-from ..exports import Sheet, safe_cell, write_xlsx
+from ..exports import XLSX_MIMETYPE, Sheet, safe_cell, write_xlsx
 from ..extensions import store
 from ..privacy import reveal as reveal_member
 from ..security import new_csrf_token
 
 bp = Blueprint("auth", __name__)
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 AUDIT_COLUMNS = ("at", "user", "action", "detail", "remote")
 ROLE_LABELS = {
     "admin": "管理员",
@@ -194,7 +193,7 @@ def audit_export(fmt: str):
         mimetype = "text/csv"
     else:
         write_xlsx(data, [Sheet("audit", AUDIT_COLUMNS, rows)])
-        mimetype = XLSX
+        mimetype = XLSX_MIMETYPE
     data.seek(0)
     return send_file(
         data, download_name=f"cobuild-audit.{fmt}", as_attachment=True, mimetype=mimetype
