@@ -33,7 +33,7 @@ from functools import cached_property
 from typing import Any
 
 from . import results
-from .metrics.errors import BadScope
+from .errors import BadScope
 from .projection import (
     GATHERING_SIZE,
     Incidence,
@@ -125,8 +125,8 @@ class District:
         unknown += sorted(self.scope.zones - set(self.zone))
         if unknown:
             raise BadScope(
-                f"the scope names unknown streets or zones: {', '.join(unknown)}",
-                f"范围中的街道或协作区不存在：{'、'.join(unknown)}",
+                "范围中的街道或协作区不存在：{unknown}",
+                unknown=unknown,
             )
 
     # -- what the metrics read ---------------------------------------------

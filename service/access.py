@@ -18,7 +18,8 @@ from urllib.parse import urlencode
 
 from flask import Flask, current_app, g, redirect, request, session, url_for
 
-from graphmodel.errors import CobuildError
+from .audit import REQUEST_MAX, audit
+from .errors import Forbidden, Unauthorized
 
 #: Permissions, from least to most.
 PERMISSIONS = (
@@ -43,20 +44,6 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
 ANONYMOUS = frozenset({"public"})
 #: Endpoints a user who must change their password may still reach.
 PASSWORD_CHANGE_ENDPOINTS = frozenset({"auth.password", "auth.logout", "static"})
-
-
-class Unauthorized(CobuildError):
-    """No one is signed in (or the session ended)."""
-
-    code = "unauthorized"
-    http_status = 401
-
-
-class Forbidden(CobuildError):
-    """The signed-in user's role does not allow this."""
-
-    code = "forbidden"
-    http_status = 403
 
 
 def requires(permission: str) -> Callable[[Callable], Callable]:
@@ -121,20 +108,20 @@ def enforce():
     needed = declared_permission(current_app, request.endpoint)
     if needed is None:
         current_app.logger.error("endpoint %s declares no permission", request.endpoint)
-        raise Forbidden("this page declares no permission", "此页面未声明访问权限，已拒绝")
+        raise Forbidden("此页面未声明访问权限，已拒绝")
     if needed == "public":
         return None
     if g.user is None:
         if _wants_json() or request.method != "GET":
-            raise Unauthorized("sign in first", "请先登录")
+            raise Unauthorized("请先登录")
         next_path = request.full_path.rstrip("?")
         return redirect(url_for("auth.login") + "?" + urlencode({"next": next_path}))
     if g.user.must_change and request.endpoint not in PASSWORD_CHANGE_ENDPOINTS:
         if _wants_json():
-            raise Forbidden("change your one-time password first", "请先修改一次性密码")
+            raise Forbidden("请先修改一次性密码")
         return redirect(url_for("auth.password"))
     if needed not in g.permissions:
-        raise Forbidden("your role does not allow this", "您的角色无权访问此内容")
+        raise Forbidden("您的角色无权访问此内容")
     return None
 
 
@@ -152,15 +139,13 @@ def audit_by_permission(response):
     if action == "decision" and request.method in ("GET", "HEAD", "OPTIONS"):
         action = None
     if action:
-        from .accounts import audit
-
         query = "&".join(  # search words may be a person's name: left out
             f"{k}={v}" for k, v in request.args.items(multi=True) if k not in SEARCH_ARGS
         )
         detail = f"{request.method} {request.path}{'?' * bool(query)}{query}"
         if action == "decision":
             detail += _decision_fields()
-        audit(action, detail[:300])
+        audit(action, detail[:REQUEST_MAX])
     return response
 
 

@@ -20,11 +20,11 @@ import dataclasses
 import unicodedata
 from collections.abc import Mapping
 
-from graphmodel.errors import CobuildError
 from graphmodel.records import Member
 
 from .access import can
-from .accounts import audit
+from .audit import REASON_MAX, audit
+from .errors import RevealRefused
 
 #: What a hidden name shows.
 HIDDEN = "***"
@@ -116,24 +116,15 @@ def visible_length(text: str) -> int:
     return sum(1 for c in text if unicodedata.category(c)[0] not in "CZ")
 
 
-class RevealRefused(CobuildError):
-    """Only an admin may see a member's full numbers, and only with a reason."""
-
-    code = "reveal_refused"
-    http_status = 403
-
-
 def reveal(member: Member, reason: str) -> Member:
     """The member with full phone and ID number, for an admin who states why (audited)."""
     if not can("admin"):
-        raise RevealRefused(
-            "only an administrator may see full phone and ID numbers", "只有管理员可以查看完整号码"
-        )
+        raise RevealRefused("只有管理员可以查看完整号码")
     reason = " ".join(reason.split())
     if visible_length(reason) < MIN_REASON:
         raise RevealRefused(
-            f"state a reason of at least {MIN_REASON} characters",
-            f"请说明查看理由（至少 {MIN_REASON} 个字）",
+            "请说明查看理由（至少 {min_reason} 个字）",
+            min_reason=MIN_REASON,
         )
-    audit("reveal", f"member {member.id}; reason: {reason[:300]}")
+    audit("reveal", f"member {member.id}; reason: {reason[:REASON_MAX]}")
     return member

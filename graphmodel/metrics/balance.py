@@ -22,10 +22,10 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from ..errors import MetricPrecondition
 from ..projection import Incidence, as_incidence
 from ..window import Window
 from .activity import activity_counts
-from .errors import MetricPrecondition
 
 #: A pair is one-sided when at least this many exchanges all went one way.
 ONE_SIDED_MIN = 2
@@ -65,8 +65,8 @@ def partner_balance(
     """
     if one_sided_min < 1:
         raise MetricPrecondition(
-            f"one_sided_min must be at least 1, not {one_sided_min}",
-            f"one_sided_min 至少为 1，而不是 {one_sided_min}",
+            "one_sided_min 至少为 1，而不是 {one_sided_min}",
+            one_sided_min=one_sided_min,
         )
     inc = as_incidence(B).between(window.start, window.end)
     if max_size is not None:

@@ -16,14 +16,15 @@ from __future__ import annotations
 import random
 from collections.abc import Hashable, Sequence
 
+import igraph
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
+from ..errors import MetricPrecondition
 from ..projection import SparseGraph, as_sparse
 from .density import groups_by_attribute, membership
-from .errors import MetricPrecondition
 
 #: Betweenness is exact up to this many units, sampled above it.
 EXACT_BETWEENNESS_UP_TO = 2000
@@ -75,8 +76,9 @@ def betweenness(
     n = len(S)
     if k is not None and not 0 < k <= n:
         raise MetricPrecondition(
-            f"k must be between 1 and the number of units ({n}), not {k}",
-            f"k 须在 1 与单位数（{n}）之间，而不是 {k}",
+            "k 须在 1 与单位数（{n}）之间，而不是 {k}",
+            n=n,
+            k=k,
         )
     if k is None or k == n:
         sources, sampled = list(range(n)), None
@@ -265,12 +267,8 @@ IGRAPH_ABOVE = 2_000
 
 def _igraph_of(S: SparseGraph):
     """``S`` as an igraph graph (edges between node positions), once per graph; None when
-    igraph is missing or the graph is small."""
+    the graph is small."""
     if len(S) <= IGRAPH_ABOVE:
-        return None
-    try:
-        import igraph
-    except ImportError:  # a speed-up only: the sparse paths give the same answers
         return None
     cached = S.__dict__.get("_igraph")
     if cached is None:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 
 from ..district import District, snapshot
+from ..errors import BadDecision, BadSuggestionRequest, NotTheAuthor, UnknownUnit
 from ..records import Decision, DecisionKind
 from ..store import Store
 from ..window import WHOLE_DISTRICT, Scope, Window
 from .backtest import METHODS, BacktestResult, backtest
 from .card import model_for, whole_history
-from .errors import BadDecision, BadSuggestionRequest, NotTheAuthor, UnknownUnit
 from .features import district_features
 from .partners import evidence, latest_decisions, suggest
 from .reasons import reasons
@@ -129,7 +129,7 @@ def _check_undo(store: Store, unit: str, partner: str, by: str, may_undo_any: bo
     pair = tuple(sorted((unit, partner)))
     standing = latest_decisions(store.decisions(unit)).get(pair)  # type: ignore[arg-type]
     if standing is None:
-        raise BadDecision("there is no decision on this pair to undo", "这对单位没有可撤销的决定")
+        raise BadDecision("这对单位没有可撤销的决定")
     if standing.by != by and not may_undo_any:
         raise NotTheAuthor(standing.by)
 
@@ -261,9 +261,7 @@ def backtest_store(
     (the cached snapshot whose window ends on the latest activity)."""
     history = whole_history(store)
     if history is None:
-        raise BadSuggestionRequest(
-            "a backtest needs activities: the store holds none", "回测需要活动数据：存储中没有活动"
-        )
+        raise BadSuggestionRequest("回测需要活动数据：存储中没有活动")
     return backtest(
         history,
         split,

@@ -44,9 +44,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..district import District
+from ..errors import BadSuggestionRequest
 from ..store import Bundle
 from ..window import add_months
-from .errors import BadSuggestionRequest
 from .features import Features
 from .periods import Period, period, records
 from .scoring import DEFAULT_WEIGHTS, Weights, part_values, raw_parts
@@ -97,7 +97,7 @@ def rank_metrics(
     {'units': 1, 'precision': 1.0, 'recall': 0.5, 'mrr': 1.0}
     """
     if k < 1:
-        raise BadSuggestionRequest(f"k must be at least 1, not {k}", f"k 至少为 1，而不是 {k}")
+        raise BadSuggestionRequest("k 至少为 1，而不是 {k}", k=k)
     precision = recall = rr = 0.0
     units = 0
     for unit, wanted in truth.items():
@@ -186,9 +186,7 @@ def default_split(bundle: Bundle, horizon: int = 6) -> dt.date:
     datetime.date(2025, 12, 31)
     """
     if not bundle.activities:
-        raise BadSuggestionRequest(
-            "a backtest needs activities: the store holds none", "回测需要活动数据：存储中没有活动"
-        )
+        raise BadSuggestionRequest("回测需要活动数据：存储中没有活动")
     last = max(a.date for a in bundle.activities)
     return add_months(last + dt.timedelta(days=1), -horizon) - dt.timedelta(days=1)
 
@@ -335,8 +333,9 @@ def backtest(
     unknown = sorted(set(methods) - set(METHODS))
     if unknown:
         raise BadSuggestionRequest(
-            f"unknown method(s) {', '.join(unknown)}; choose from {', '.join(METHODS)}",
-            f"未知的方法 {'、'.join(unknown)}；可选：{'、'.join(METHODS)}",
+            "未知的方法 {unknown}；可选：{methods}",
+            unknown=unknown,
+            methods=METHODS,
         )
     bundle, whole = records(data)
     split = split or default_split(bundle, horizon)

@@ -19,10 +19,10 @@ from collections import OrderedDict
 
 from ..assessment.followup import follow_up
 from ..district import District, snapshot
+from ..errors import BadSuggestionRequest
 from ..store import Store
 from ..window import LAST_END, Window
 from .backtest import BacktestResult, backtest
-from .errors import BadSuggestionRequest
 from .model import FIXED_MODEL, Model
 from .scoring import DEFAULT_WEIGHTS, PARTS
 

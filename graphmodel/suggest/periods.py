@@ -16,10 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..district import District
+from ..errors import BadSuggestionRequest
 from ..projection import GATHERING_SIZE, project
 from ..store import Bundle
 from ..window import Window, add_months
-from .errors import BadSuggestionRequest
 from .features import Features, district_features
 from .scoring import candidates
 
@@ -78,10 +78,7 @@ def period(
     months after it. ``whole``, a snapshot of the same records, lends its
     incidence (cut at the period's end) so that it is not built again."""
     if not 1 <= horizon <= 60:
-        raise BadSuggestionRequest(
-            f"the horizon is 1 to 60 months, not {horizon}",
-            f"检验期须为 1 至 60 个月，而不是 {horizon}",
-        )
+        raise BadSuggestionRequest("检验期须为 1 至 60 个月，而不是 {horizon}", horizon=horizon)
     test_end = add_months(split + dt.timedelta(days=1), horizon) - dt.timedelta(days=1)
     after = District.from_bundle(bundle, Window(test_end, months))
     if whole is not None and whole.window.end >= test_end:

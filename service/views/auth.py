@@ -22,9 +22,12 @@ from graphmodel.errors import CobuildError, NotFound
 from graphmodel.store import redacted
 
 from ..access import requires
-from ..accounts import ROLES, AccountError, LoginRefused, accounts, audit
+from ..accounts import ROLES, accounts
+from ..audit import PAGE_ENTRIES, audit
+from ..errors import AccountError, LoginRefused, status_of
 from ..exports import XLSX_MIMETYPE, Sheet, safe_cell, write_xlsx
 from ..extensions import store
+from ..privacy import MIN_REASON
 from ..privacy import reveal as reveal_member
 from ..security import new_csrf_token
 
@@ -110,7 +113,7 @@ def password():
         try:
             accounts().authenticate(g.user.name, request.form.get("current", ""))
             if new != request.form.get("repeat", ""):
-                raise AccountError("the two new passwords differ", "两次输入的新密码不一致")
+                raise AccountError("两次输入的新密码不一致")
             accounts().set_password(g.user.name, new, keep_session=session.get("sid"))
         except (LoginRefused, AccountError) as refused:
             error = refused
@@ -150,7 +153,7 @@ def add_user():
     try:
         user, one_time = accounts().add(name, role, streets)
     except AccountError as refused:
-        return _users_page(error=refused, status=400)
+        return _users_page(error=refused, status=status_of(refused))
     audit("user_add", f"{user.name} role {user.role} streets {' '.join(user.streets) or '-'}")
     return _users_page(handed=(user.name, one_time))
 
@@ -166,7 +169,7 @@ def change_user(name: str, change: str):
         else:
             accounts().set_disabled(name, change == "disable")
     except AccountError as refused:
-        return _users_page(error=refused, status=refused.http_status)
+        return _users_page(error=refused, status=status_of(refused))
     audit(f"user_{change}", name)
     return _users_page(handed=handed)
 
@@ -174,8 +177,8 @@ def change_user(name: str, change: str):
 @bp.get("/admin/audit")
 @requires("admin")
 def audit_log():
-    """The latest 500 entries of the audit log."""
-    return render_template("audit.html", entries=accounts().audit_log(limit=500))
+    """The latest entries of the audit log (:data:`~service.audit.PAGE_ENTRIES`)."""
+    return render_template("audit.html", entries=accounts().audit_log(limit=PAGE_ENTRIES))
 
 
 @bp.get("/admin/audit.<any(csv, xlsx):fmt>")
@@ -210,9 +213,12 @@ def reveal():
         found = [m for m in store().members() if m.id == member_id]
         try:
             if not found:
-                raise NotFound(f"no member {member_id!r}", f"没有编号为“{member_id}”的党员")
+                raise NotFound("没有编号为“{member_id}”的党员", member_id=member_id)
             member = reveal_member(found[0], request.form.get("reason", ""))
         except CobuildError as refused:
             error = refused
-    status = 200 if error is None else error.http_status
-    return render_template("reveal.html", member=member, member_id=member_id, error=error), status
+    status = 200 if error is None else status_of(error)
+    page = render_template(
+        "reveal.html", member=member, member_id=member_id, error=error, min_reason=MIN_REASON
+    )
+    return page, status

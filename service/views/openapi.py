@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graphmodel import limits
 from graphmodel.records import UnitKind
 from graphmodel.suggest.scoring import PARTS
 from visualizations.encoding import COLOURINGS, SIZE_MEASURES
@@ -19,7 +20,12 @@ _WINDOW = [
         "name": "months",
         "in": "query",
         "description": "Length of the window in months.",
-        "schema": {"type": "integer", "minimum": 1, "maximum": 120, "default": 12},
+        "schema": {
+            "type": "integer",
+            "minimum": limits.MIN_MONTHS,
+            "maximum": limits.MAX_MONTHS,
+            "default": limits.DEFAULT_MONTHS,
+        },
     },
     {
         "name": "street",
@@ -286,8 +292,12 @@ def _suggestion_paths() -> dict:
                 "enum": ["accept", "dismiss", "undo", "采纳", "不采纳", "撤销"],
                 "description": "undo withdraws the pair's standing decision (its author or an admin)",
             },
-            "note": {"type": "string", "maxLength": 500},
-            "owner": {"type": "string", "maxLength": 60, "description": "Who follows it up"},
+            "note": {"type": "string", "maxLength": limits.NOTE_MAX},
+            "owner": {
+                "type": "string",
+                "maxLength": limits.OWNER_MAX,
+                "description": "Who follows it up",
+            },
             "due": {"type": "string", "format": "date", "description": "Follow-up due date"},
         },
     }
@@ -331,7 +341,12 @@ def _suggestion_paths() -> dict:
                 {
                     "name": "k",
                     "in": "query",
-                    "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10},
+                    "schema": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "maximum": limits.MAX_K,
+                        "default": limits.DEFAULT_K,
+                    },
                 },
                 {"name": "include_dismissed", "in": "query", "schema": {"type": "boolean"}},
             ],

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import graphmodel.suggest.backtest as backtest_module
+from graphmodel.errors import BadSuggestionRequest
 from graphmodel.records import Activity, Participation, Unit
 from graphmodel.store import Bundle
 from graphmodel.suggest.backtest import (
@@ -18,7 +19,6 @@ from graphmodel.suggest.backtest import (
     first_k,
     rank_metrics,
 )
-from graphmodel.suggest.errors import BadSuggestionRequest
 
 
 def test_precision_counts_hits_in_the_first_k():

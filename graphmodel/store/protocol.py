@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
-from .aliases import Alias
-from .errors import StoreURLError
-from .records import (
+from ..aliases import Alias
+from ..errors import StoreURLError
+from ..records import (
     TABLES,
     Activity,
     Agreement,
@@ -167,13 +167,13 @@ class Store(Protocol):
 #: URL scheme → "module:Class" of the backend; imported on first use so that the
 #: embedded store does not need the Neo4j driver.
 BACKENDS: dict[str, str] = {
-    "sqlite": "graphmodel.sqlite_store:SQLiteStore",
-    "neo4j": "graphmodel.neo4j_store:Neo4jStore",
-    "neo4j+s": "graphmodel.neo4j_store:Neo4jStore",
-    "neo4j+ssc": "graphmodel.neo4j_store:Neo4jStore",
-    "bolt": "graphmodel.neo4j_store:Neo4jStore",
-    "bolt+s": "graphmodel.neo4j_store:Neo4jStore",
-    "bolt+ssc": "graphmodel.neo4j_store:Neo4jStore",
+    "sqlite": "graphmodel.store.sqlite:SQLiteStore",
+    "neo4j": "graphmodel.store.neo4j.store:Neo4jStore",
+    "neo4j+s": "graphmodel.store.neo4j.store:Neo4jStore",
+    "neo4j+ssc": "graphmodel.store.neo4j.store:Neo4jStore",
+    "bolt": "graphmodel.store.neo4j.store:Neo4jStore",
+    "bolt+s": "graphmodel.store.neo4j.store:Neo4jStore",
+    "bolt+ssc": "graphmodel.store.neo4j.store:Neo4jStore",
 }
 
 DEFAULT_STORE_URL = "sqlite:///var/cobuild.db"
@@ -200,8 +200,9 @@ def open_store(url: str) -> Store:
     if target is None:
         known = ", ".join(sorted(BACKENDS))
         raise StoreURLError(
-            f"unknown store URL {url!r}: the scheme must be one of {known}",
-            f"无法识别的存储地址 {url!r}：协议须为 {known} 之一",
+            "无法识别的存储地址 {url!r}：协议须为 {known} 之一",
+            url=url,
+            known=known,
         )
     module_name, class_name = target.split(":")
     backend = getattr(importlib.import_module(module_name), class_name)
