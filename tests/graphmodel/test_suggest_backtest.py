@@ -7,10 +7,10 @@ import datetime as dt
 import numpy as np
 import pytest
 
-import graphmodel.suggest.backtest as backtest_module
 from graphmodel.errors import BadSuggestionRequest
 from graphmodel.records import Activity, Participation, Unit
 from graphmodel.store import Bundle
+from graphmodel.suggest import backtest as backtest_module
 from graphmodel.suggest.backtest import (
     BASELINES,
     METHODS,
