@@ -37,6 +37,10 @@ class RawTable:
     title: str = ""
 
 
+#: What a JSON load looks like, for the message about an empty document.
+_JSON_EXAMPLE = '{"units": [{"id": "U1", …}]}'
+
+
 def _problem(file: str, message: Words, sheet: str | None = None, **kw) -> Problem:
     return Problem(file=file, message=message, sheet=sheet, **kw)
 
@@ -271,10 +275,10 @@ def _read_json(
         problems.append(
             _problem(
                 label,
-                "JSON 中没有任何记录：应为对象数组，或以表名为键的对象，"
-                '如 {"units": [{"id": "U1", …}]}',
-                "the JSON holds no records: write an array of objects, or an object keyed"
-                ' by table names, e.g. {"units": [{"id": "U1", …}]}',
+                words(
+                    "JSON 中没有任何记录：应为对象数组，或以表名为键的对象，如 {example}",
+                    example=_JSON_EXAMPLE,
+                ),
             )
         )
     elif isinstance(doc, list):

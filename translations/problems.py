@@ -37,6 +37,10 @@ EN: dict[str, str] = {
         "malformed JSON: a number with too many digits ({error})"
     ),
     "JSON 格式错误：嵌套过深": "malformed JSON: nested too deeply",
+    "JSON 中没有任何记录：应为对象数组，或以表名为键的对象，如 {example}": (
+        "the JSON holds no records: write an array of objects, or an object keyed by table"
+        " names, e.g. {example}"
+    ),
     "JSON 顶层应为数组或以表名为键的对象": (
         "the JSON must be an array or an object keyed by table names"
     ),
