@@ -4,8 +4,8 @@ Every worker polls the store's version (:data:`POLL_SECONDS`); when it changes �
 a load from the command line, the import page, or the worker's own start — the
 worker starts a :class:`Job` for the default window: the steps of :data:`STEPS`
 (report, the dashboard's comparison with the previous window and its heat map of
-quarters, the assessment, suggestions, the network layout, the shared parts of the
-unit page, and last the ledger workbook), each by calling the
+quarters, the assessment, the suggestion model's refit, suggestions, the network
+layout, the shared parts of the unit page, and last the ledger workbook), each by calling the
 page's own view inside a request context, so that exactly what the pages read
 gets computed. The expensive results go through :mod:`graphmodel.results`, one
 file shared by all workers: whichever worker comes first computes a result, the
@@ -43,6 +43,8 @@ STEPS = (
     ("报告", "report", "zones.page"),
     ("首页对比", "comparison", "pages.dashboard"),
     ("评估", "assessment", "assessment.page"),
+    # The suggestion model is refitted here after a load, not on a first page request.
+    ("建议模型", "suggestion model", "suggestions.quality"),
     ("建议", "suggestions", "suggestions.page"),
     ("网络布局", "network layout", "api.network"),
     ("单位页", "unit pages", "units.page"),

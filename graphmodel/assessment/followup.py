@@ -107,15 +107,21 @@ def _row(
     }
 
 
-def follow_up(district: District, decisions: Iterable[Decision], *, months: int = 3) -> list[dict]:
+def follow_up(
+    district: District, decisions: Iterable[Decision], *, months: int = 3, later: bool = False
+) -> list[dict]:
     """Every accepted suggestion and agreement of units in scope, with its state
     (see the module docstring); both units must be in the district (a street
-    planner's territory cannot show joint activity outside it)."""
+    planner's territory cannot show joint activity outside it). Accepts made
+    after the window's end are left out, unless ``later``: then they count,
+    ``pending`` (planners decide on today's clock, the data end lags behind)."""
     in_scope, known = set(district.scope_units), district.unit
     today = district.window.end
     rows = []
     for pair, decision in sorted(latest_decisions(decisions).items()):
-        if decision.decision != DecisionKind.ACCEPT.value or decision.at.date() > today:
+        if decision.decision != DecisionKind.ACCEPT.value:
+            continue
+        if decision.at.date() > today and not later:
             continue
         units = [decision.unit, decision.partner]
         if all(u in known for u in units) and any(u in in_scope for u in units):

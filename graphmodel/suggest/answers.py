@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 
 from ..district import District, snapshot
-from ..errors import BadDecision, NotTheAuthor, UnknownUnit
+from ..errors import BadDecision, BadSuggestionRequest, NotTheAuthor, UnknownUnit
 from ..records import Decision, DecisionKind
-from ..store import Store, read_bundle
+from ..store import Store
 from ..window import WHOLE_DISTRICT, Scope, Window
 from .backtest import METHODS, BacktestResult, backtest
-from .card import model_for
+from .card import model_for, whole_history
 from .features import district_features
 from .partners import evidence, latest_decisions, suggest
 from .reasons import reasons
@@ -257,9 +257,13 @@ def backtest_store(
     seed: int = 7,
     weights: Weights | None = None,
 ) -> BacktestResult:
-    """:func:`~graphmodel.suggest.backtest.backtest` on everything ``store`` holds."""
+    """:func:`~graphmodel.suggest.backtest.backtest` on everything ``store`` holds
+    (the cached snapshot whose window ends on the latest activity)."""
+    history = whole_history(store)
+    if history is None:
+        raise BadSuggestionRequest("回测需要活动数据：存储中没有活动")
     return backtest(
-        read_bundle(store),
+        history,
         split,
         months=months,
         horizon=horizon,

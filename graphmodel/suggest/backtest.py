@@ -19,7 +19,8 @@ order of the units, the same for every method):
 
 each averaged over those units. *Coverage* counts the units isolated in the
 window for which a method has at least one candidate with a positive score
-(what :func:`~graphmodel.suggest.suggest` would show).
+(what :func:`~graphmodel.suggest.suggest` would show). Above
+:data:`MAX_EVALUATED` units (a city), a seeded sample of that many is ranked.
 
 Methods: ``cobuild`` (the score in use: weights fitted on the district's own
 earlier windows, the hand-set weights, or a blend toward the best simple
@@ -44,11 +45,11 @@ import numpy as np
 
 from ..district import District
 from ..errors import BadSuggestionRequest
-from ..projection import GATHERING_SIZE, project
 from ..store import Bundle
-from ..window import Window, add_months
-from .features import Features, district_features
-from .scoring import DEFAULT_WEIGHTS, Weights, candidates, part_values, raw_parts
+from ..window import add_months
+from .features import Features
+from .periods import Period, period, records
+from .scoring import DEFAULT_WEIGHTS, Weights, part_values, raw_parts
 
 __all__ = [
     "BASELINES",
@@ -59,8 +60,11 @@ __all__ = [
     "backtest",
     "default_split",
     "evaluate",
+    "evaluated_units",
+    "first_k",
     "period",
     "rank_metrics",
+    "records",
 ]
 
 #: The structural baselines the score must never fall below, each with the raw
@@ -220,53 +224,49 @@ def weights_scorer(weights) -> Scorer:
     return score
 
 
-def _neighbours(matrix, row: int) -> np.ndarray:
-    return matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
+#: Units evaluated at most, each of those with new partners and of the isolated
+#: ones (a seeded sample above it: a city's backtest stays within a minute).
+MAX_EVALUATED = 1000
 
 
-@dataclass(frozen=True, eq=False)
-class Period:
-    """One split of the history: the district as it stood on ``split`` (its
-    window's features), the pairs that had met before it, and the truth."""
+def first_k(score: np.ndarray, order: np.ndarray, wanted: np.ndarray, k: int) -> tuple[int, float]:
+    """Hits among the ``k`` best of ``score`` (ties by ``order``, lowest first) and
+    ``1 / rank`` of the best ``wanted`` one (0 without one): what sorting the whole
+    ranking gives, in linear time.
 
-    split: dt.date
-    test_end: dt.date
-    features: Features
-    history: object  # sparse: pairs that met at any time up to the split
-    truth: dict[int, set[int]]
+    >>> first_k(np.array([0.5, 0.9, 0.5, 0.1]), np.array([3, 0, 1, 2]),
+    ...         np.array([True, False, False, True]), 2)
+    (0, 0.3333333333333333)
+    """
+    n = len(score)
+    if n > k:
+        cut = np.partition(score, n - k)[n - k]
+        above = score > cut
+        tied = np.flatnonzero(score == cut)
+        tied = tied[np.argsort(order[tied], kind="stable")[: k - int(above.sum())]]
+        hits = int(wanted[above].sum() + wanted[tied].sum())
+    else:
+        hits = int(wanted.sum())
+    if not wanted.any():
+        return hits, 0.0
+    best = score[wanted].max()
+    first = order[wanted & (score == best)].min()
+    rank = int(np.sum(score > best) + np.sum((score == best) & (order < first))) + 1
+    return hits, 1.0 / rank
 
-    def candidates(self, row: int) -> np.ndarray:
-        """Rows a method may rank for ``row``: never met it before the split."""
-        mask = candidates(self.features, row)
-        mask[_neighbours(self.history, row)] = False
-        return np.flatnonzero(mask)
 
+def evaluated_units(p: Period, seed: int = 7) -> tuple[list[int], list[int]]:
+    """The units with new partners and the isolated units a backtest ranks for
+    (each a seeded sample of :data:`MAX_EVALUATED` when there are more)."""
+    rng = np.random.default_rng(seed)
 
-def period(bundle: Bundle, split: dt.date, months: int = 12, horizon: int = 6) -> Period:
-    """The :class:`Period` of ``bundle`` split on ``split``: truth = pairs whose
-    first joint activity (of at most a gathering's size) lies in the ``horizon``
-    months after it."""
-    if not 1 <= horizon <= 60:
-        raise BadSuggestionRequest(
-            "检验期须为 1 至 60 个月，而不是 {horizon}",
-            horizon=horizon,
-        )
-    test_end = add_months(split + dt.timedelta(days=1), horizon) - dt.timedelta(days=1)
-    after = District.from_bundle(bundle, Window(test_end, months))
-    before = District.from_bundle(bundle, Window(split, months))
-    # The same units, and every activity up to the split: no need to build it twice.
-    before.__dict__["incidence"] = after.incidence.between(None, split)
-    history = project(after.incidence.between(None, split), max_size=GATHERING_SIZE).weight
-    future = project(
-        after.incidence.between(split + dt.timedelta(days=1), test_end), max_size=GATHERING_SIZE
-    ).weight
-    F = district_features(before)
-    truth: dict[int, set[int]] = {}
-    for row in range(len(F)):
-        new = set(_neighbours(future, row).tolist()) - set(_neighbours(history, row).tolist())
-        if new:
-            truth[row] = new
-    return Period(split, test_end, F, history, truth)
+    def sample(rows: list[int]) -> list[int]:
+        if len(rows) <= MAX_EVALUATED:
+            return rows
+        return sorted(rng.choice(rows, MAX_EVALUATED, replace=False).tolist())
+
+    isolated = np.flatnonzero(p.features.degree == 0).tolist()
+    return sample(sorted(p.truth)), sample(isolated)
 
 
 def evaluate(
@@ -278,35 +278,41 @@ def evaluate(
     shape: Weights = DEFAULT_WEIGHTS,
 ) -> dict[str, dict]:
     """precision@k, recall@k, MRR and coverage of each scorer on period ``p``
-    (ties broken by one seeded order of the units, the same for every method)."""
+    (ties broken by one seeded order of the units, the same for every method),
+    over :func:`evaluated_units`."""
     F = p.features
     order = np.random.default_rng(seed).permutation(len(F))
-    isolated = np.flatnonzero(F.degree == 0)
-    evaluated = sorted(set(p.truth) | set(isolated.tolist()))
-    rankings: dict[str, dict[int, list[int]]] = {m: {} for m in scorers}
+    ranked, isolated = evaluated_units(p, seed)
+    ranking = set(ranked)
+    sums = {name: np.zeros(3) for name in scorers}  # precision, recall, reciprocal rank
     covered = dict.fromkeys(scorers, 0)
-    for row in evaluated:
+    for row in sorted(ranking | set(isolated)):
         rows = p.candidates(row)
         raw = raw_parts(F, [row])
         values = part_values(F, raw, [row], None, shape)
+        wanted = np.isin(rows, list(p.truth.get(row, ())))
         for name, scorer in scorers.items():
             score = scorer(F, row, raw, values)[rows]
             if F.degree[row] == 0 and np.any(score > 0):
                 covered[name] += 1
-            if row in p.truth:
-                rankings[name][row] = rows[np.lexsort((order[rows], -score))]
+            if row in ranking:
+                hits, rr = first_k(score, order[rows], wanted, k)
+                sums[name] += (hits / k, hits / len(p.truth[row]), rr)
+    units = max(len(ranked), 1)
     return {
-        name: {**rank_metrics(_as_lists(rankings[name]), p.truth, k), "coverage": covered[name]}
+        name: {
+            "units": len(ranked),
+            "precision": float(sums[name][0] / units),
+            "recall": float(sums[name][1] / units),
+            "mrr": float(sums[name][2] / units),
+            "coverage": covered[name],
+        }
         for name in scorers
     }
 
 
-def _as_lists(rankings: dict[int, np.ndarray]) -> dict[int, list[int]]:
-    return {row: ranked.tolist() for row, ranked in rankings.items()}
-
-
 def backtest(
-    bundle: Bundle,
+    data: Bundle | District,
     split: dt.date | None = None,
     *,
     months: int = 12,
@@ -317,10 +323,11 @@ def backtest(
     methods: Sequence[str] = METHODS,
     fit: bool = True,
 ) -> BacktestResult:
-    """Backtest ``methods`` on ``bundle`` (see the module docstring); the split
-    defaults to :func:`default_split`. With ``fit``, the weights are fitted on
-    the windows before the split (:func:`.learn.fit`) and ``cobuild`` is the
-    chosen model; without, ``cobuild`` and ``fitted`` are ``weights``."""
+    """Backtest ``methods`` on ``data`` (a bundle, or a snapshot whose window ends
+    on its data end: see the module docstring); the split defaults to
+    :func:`default_split`. With ``fit``, the weights are fitted on the windows
+    before the split (:func:`.learn.fit_weights`) and ``cobuild`` is the chosen
+    model; without, ``cobuild`` and ``fitted`` are ``weights``."""
     from .learn import choose, fit_weights  # learn builds on this module
 
     unknown = sorted(set(methods) - set(METHODS))
@@ -330,10 +337,11 @@ def backtest(
             unknown=unknown,
             methods=METHODS,
         )
+    bundle, whole = records(data)
     split = split or default_split(bundle, horizon)
-    validation = period(bundle, split, months, horizon)
+    validation = period(bundle, split, months, horizon, whole=whole)
     scorers: dict[str, Scorer] = {"fixed": weights_scorer(weights), **baseline_scorers(seed)}
-    fitted = fit_weights(bundle, split, months=months, horizon=horizon) if fit else None
+    fitted = fit_weights(data, split, months=months, horizon=horizon) if fit else None
     if fitted is not None and fitted.weights is not None:
         scorers["fitted"] = weights_scorer(fitted.weights)
     figures = evaluate(validation, scorers, k=k, seed=seed)
@@ -349,7 +357,7 @@ def backtest(
         k=k,
         seed=seed,
         units=len(validation.truth),
-        isolated=int(np.sum(validation.features.degree == 0)),
+        isolated=len(evaluated_units(validation, seed)[1]),
         new_partnerships=sum(len(v) for v in validation.truth.values()) // 2,
         methods=ordered,
         model=model.as_dict(),

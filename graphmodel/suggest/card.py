@@ -2,11 +2,14 @@
 
 :func:`model_for` fits the weights on everything the store holds
 (:func:`.backtest.backtest` with the fit: training windows before the
-validation split, chosen on it) the first time it is asked after a load, and
-keeps the result per (store URL, content version). :func:`model_card` is what
-the 建议质量 page shows: how the weights were learned and chosen, the backtest
-table against every baseline, when the model was refitted, and how the
-accepted suggestions turned out.
+validation split, chosen on it) the first time it is asked after a load — by
+the background job after each load (service/background.py), so that no page
+waits for it — and keeps the result per (store URL, content version). The
+records come from the cached snapshot whose window ends on the data end (the
+one the pages of the default window read), not from a second read of the
+store. :func:`model_card` is what the 建议质量 page shows: how the weights were
+learned and chosen, the backtest table against every baseline, when the model
+was refitted, and how the accepted suggestions turned out (on the whole history).
 """
 
 from __future__ import annotations
@@ -15,15 +18,15 @@ import threading
 from collections import OrderedDict
 
 from ..assessment.followup import follow_up
-from ..district import snapshot
+from ..district import District, snapshot
 from ..errors import BadSuggestionRequest
-from ..store import Store, read_bundle
-from ..window import Window
+from ..store import Store
+from ..window import LAST_END, Window
 from .backtest import BacktestResult, backtest
 from .model import FIXED_MODEL, Model
 from .scoring import DEFAULT_WEIGHTS, PARTS
 
-__all__ = ["clear_models", "model_card", "model_for"]
+__all__ = ["clear_models", "model_card", "model_for", "model_ready", "whole_history"]
 
 #: Stores whose model is kept (one per URL: a new version replaces the old).
 CACHE_SIZE = 4
@@ -53,12 +56,15 @@ def _fitted(store: Store) -> tuple[Model, BacktestResult | None]:
         found = _cached(store, version)
         if found:
             return found
-        try:
-            result = backtest(read_bundle(store))
-        except BadSuggestionRequest:  # no activities yet: nothing to learn or measure
-            model, result = FIXED_MODEL, None
-        else:
-            model = result.chosen
+        history = whole_history(store)
+        model, result = FIXED_MODEL, None
+        if history is not None:  # no activities yet: nothing to learn or measure
+            try:
+                result = backtest(history)
+            except BadSuggestionRequest:  # too little history to split
+                result = None
+            else:
+                model = result.chosen
         with _lock:
             _models[store.url] = (version, model, result)
             _models.move_to_end(store.url)
@@ -67,9 +73,21 @@ def _fitted(store: Store) -> tuple[Model, BacktestResult | None]:
     return model, result
 
 
+def whole_history(store: Store) -> District | None:
+    """The cached snapshot that holds every activity of ``store`` (its window ends
+    on the latest one), shared with the pages; None when there is no activity."""
+    end = store.last_activity(LAST_END)
+    return None if end is None else snapshot(store, Window(end))
+
+
 def model_for(store: Store) -> Model:
     """The score in use for ``store``: fitted once per content version."""
     return _fitted(store)[0]
+
+
+def model_ready(store: Store) -> bool:
+    """Whether the model of ``store``'s current version is already chosen (no fit waits)."""
+    return _cached(store, store.version()) is not None
 
 
 def clear_models() -> None:
@@ -78,15 +96,23 @@ def clear_models() -> None:
         _models.clear()
 
 
-def model_card(store: Store, window: Window, followup_months: int = 3) -> dict:
-    """The 建议质量 page's data: the model, the backtest rows, the outcomes."""
+def model_card(store: Store, followup_months: int = 3) -> dict:
+    """The 建议质量 page's data: the model, the backtest rows, the outcomes.
+
+    The outcomes are counted on the whole history, whatever window a page shows:
+    an accepted suggestion is a success when the pair met on or after the accept,
+    up to the data end; accepts made after the data end count as pending."""
     model, result = _fitted(store)
-    district = snapshot(store, window)
-    rows = [
-        r
-        for r in follow_up(district, store.decisions(), months=followup_months)
-        if r["kind"] == "suggestion"
-    ]
+    history = whole_history(store)
+    rows = (
+        []
+        if history is None
+        else [
+            r
+            for r in follow_up(history, store.decisions(), months=followup_months, later=True)
+            if r["kind"] == "suggestion"
+        ]
+    )
     states = {
         s: sum(1 for r in rows if r["state"] == s)
         for s in ("on_track", "late", "never_started", "pending")

@@ -109,6 +109,18 @@ class Features:
         A = self.adjacency
         return A.indices[A.indptr[row] : A.indptr[row + 1]]
 
+    @cached_property
+    def _radians(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        lat = np.radians(self.lat)
+        return lat, np.radians(self.lon), np.cos(lat)
+
+    def distance_from(self, row: int) -> np.ndarray:
+        """:meth:`distance_km` from unit ``row`` to every unit (the same values), from
+        radians computed once per snapshot."""
+        lat, lon, cos = self._radians
+        h = np.sin((lat - lat[row]) / 2) ** 2 + cos[row] * cos * np.sin((lon - lon[row]) / 2) ** 2
+        return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+
     def distance_km(self, rows: Sequence[int] | np.ndarray, cols=None) -> np.ndarray:
         """Great-circle distances (km) between ``rows`` and ``cols`` (all units when
         None), ``nan`` where a position is unknown; shape ``len(rows) × len(cols)``."""

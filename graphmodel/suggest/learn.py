@@ -35,9 +35,10 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import minimize
 
+from ..district import District
 from ..store import Bundle
 from ..window import add_months
-from .backtest import SIMPLE_BASELINES, Period, evaluate, period, weights_scorer
+from .backtest import SIMPLE_BASELINES, Period, evaluate, period, records, weights_scorer
 from .model import Model
 from .scoring import DEFAULT_WEIGHTS, PARTS, Weights, part_values, raw_parts
 
@@ -170,7 +171,7 @@ def _loss(
 
 
 def fit_weights(
-    bundle: Bundle,
+    data: Bundle | District,
     split: dt.date,
     *,
     months: int = 12,
@@ -178,13 +179,15 @@ def fit_weights(
     seed: int = 7,
     shape: Weights = DEFAULT_WEIGHTS,
 ) -> Fit:
-    """Weights fitted on the windows before ``split`` (see the module docstring)."""
+    """Weights fitted on the windows before ``split`` (see the module docstring);
+    ``data`` is a bundle or a snapshot holding every activity (whose incidence is reused)."""
     started = time.perf_counter()
+    bundle, whole = records(data)
     rng = np.random.default_rng(seed)
     xs, ys, gs, windows = [], [], [], []
     offset = 0
     for s in training_splits(bundle, split, months, horizon):
-        p = period(bundle, s, months, horizon)
+        p = period(bundle, s, months, horizon, whole=whole)
         X, y, g = samples(p, rng, shape)
         windows.append(
             {

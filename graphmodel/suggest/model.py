@@ -62,6 +62,11 @@ class Model:
         return self.weights
 
     @property
+    def blend_part(self) -> str | None:
+        """The part the blend toward a baseline adds to (None without a blend)."""
+        return BASELINE_PART[self.baseline] if self.baseline and self.alpha > 0 else None
+
+    @property
     def method(self) -> str:
         """The method name of this model in the validation figures."""
         return f"blend-{self.alpha:g}" if self.baseline and self.alpha > 0 else self.base

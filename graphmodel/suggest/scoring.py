@@ -57,6 +57,7 @@ import scipy.sparse as sp
 
 from ..errors import BadSuggestionRequest
 from .features import Features, overload_penalty
+from .one_unit import raw_one
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -178,6 +179,11 @@ class Weights:
         """The constants that shape the parts (the weights themselves)."""
         return self
 
+    @property
+    def blend_part(self) -> str | None:
+        """The part a blend toward a baseline adds to: none for plain weights."""
+        return None
+
     def contributions(self, values: dict, raw: dict) -> dict[str, np.ndarray]:
         """Each part's contribution from its value (see :func:`contributions`)."""
         return contributions(values, self)
@@ -198,7 +204,7 @@ def raw_parts(F: Features, rows: Sequence[int], cols: Sequence[int] | None = Non
     shared zones (count) and the distance in km (``nan`` when unknown)."""
     rows = np.asarray(rows, dtype=np.int64)
     if cols is None and len(rows) == 1:
-        return _raw_one(F, int(rows[0]))
+        return raw_one(F, int(rows[0]))
     C = _columns(cols)
     A = F.adjacency
     A_rows = A[rows]
@@ -236,81 +242,52 @@ def raw_parts(F: Features, rows: Sequence[int], cols: Sequence[int] | None = Non
     return out
 
 
-def _raw_one(F: Features, row: int) -> dict:
-    """:func:`raw_parts` for one unit against all: the same numbers, summed over
-    the partners' rows with ``bincount`` instead of sparse products (the fast path)."""
-    n = len(F)
-    A = F.adjacency
-    partners = F.neighbours(row)
-    theirs = A[partners]
-    reach = theirs.indices
-    repeat = np.diff(theirs.indptr)
-
-    def two_hop(scale: np.ndarray | None) -> np.ndarray:
-        weights = None if scale is None else np.repeat(scale[partners], repeat)
-        return np.bincount(reach, weights=weights, minlength=n).astype(float)
-
-    zones = F.zones[[row]].toarray()[0]
-    mine = F.strength[[row]]
-    theirs_w = F.strength[partners]
-    weighted = np.bincount(reach, weights=np.repeat(mine.data, repeat), minlength=n)
-    weighted += np.bincount(theirs_w.indices, weights=theirs_w.data, minlength=n)
-    out = {
-        "weighted_common": weighted / 2,
-        "partner_activity": F.activity,
-        "common_partners": two_hop(None),
-        "adamic_adar": two_hop(F.inverse_log_degree),
-        "resource_allocation": two_hop(F.inverse_degree),
-        "needs_met": F.offers @ F.needs[[row]].toarray()[0],
-        "offers_wanted": F.needs @ F.offers[[row]].toarray()[0],
-        "shared_zone": F.zones @ zones,
-        "distance_km": F.distance_km([row])[0],
-    }
-    for name, codes in (("same_community", F.community), ("same_street", F.street)):
-        out[name] = ((codes == codes[row]) & (codes[row] >= 0)).astype(float)
-    known = (F.kind >= 0) & (F.kind[row] >= 0)
-    out["kind_diversity"] = (known & (F.kind != F.kind[row])).astype(float)
-    return {name: np.asarray(values, dtype=float)[None, :] for name, values in out.items()}
-
-
 def part_values(
     F: Features,
     raw: dict,
     rows: Sequence[int],
     cols: Sequence[int] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
+    only: Collection[str] | None = None,
 ) -> dict[str, np.ndarray]:
-    """Each part's value in [0, 1] (see the module docstring) from :func:`raw_parts`."""
+    """Each part's value in [0, 1] (see the module docstring) from :func:`raw_parts`;
+    the parts not in ``only`` (when given) are 0 and need no raw measure."""
     rows = np.asarray(rows, dtype=np.int64)
     C = _columns(cols)
     w = weights
-    needs_mine = F.need_counts[rows][:, None].astype(float)
-    needs_theirs = F.need_counts[C][None, :].astype(float)
-    distance = raw["distance_km"]
-    penalty = F.overload(w.overload_share)[C]
+    shape = (len(rows), len(F) if cols is None else len(C))
+    want = set(PARTS if only is None else only)
+    zero = np.zeros(shape)
     busiest = float(F.activity.max()) if len(F.activity) else 0.0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return {
-            "common_partners": _saturate(raw["common_partners"], w.common_half),
-            "adamic_adar": _saturate(raw["adamic_adar"], w.adamic_adar_half),
-            "resource_allocation": _saturate(
-                raw["resource_allocation"], w.resource_allocation_half
-            ),
-            "needs_met": np.where(needs_mine > 0, raw["needs_met"] / needs_mine, 0.0),
-            "offers_wanted": np.where(needs_theirs > 0, raw["offers_wanted"] / needs_theirs, 0.0),
-            "same_community": raw["same_community"],
-            "same_street": raw["same_street"],
-            "shared_zone": np.minimum(raw["shared_zone"], 1.0),
-            "nearby": np.where(np.isnan(distance), 0.0, np.exp(-distance / w.distance_km)),
-            "kind_diversity": raw["kind_diversity"],
-            "overload": np.broadcast_to(penalty[None, :], distance.shape),
-            "weighted_common": _saturate(raw["weighted_common"], w.weighted_common_half),
-            "partner_activity": (
-                np.log1p(raw["partner_activity"]) / np.log1p(busiest)
-                if busiest > 0
-                else np.zeros(distance.shape)
-            ),
-        }
+
+    def share(name: str, counts: np.ndarray) -> np.ndarray:
+        return np.where(counts > 0, raw[name] / np.where(counts > 0, counts, 1.0), 0.0)
+
+    makers = {
+        "common_partners": lambda: _saturate(raw["common_partners"], w.common_half),
+        "adamic_adar": lambda: _saturate(raw["adamic_adar"], w.adamic_adar_half),
+        "resource_allocation": lambda: _saturate(
+            raw["resource_allocation"], w.resource_allocation_half
+        ),
+        "needs_met": lambda: share("needs_met", F.need_counts[rows][:, None].astype(float)),
+        "offers_wanted": lambda: share("offers_wanted", F.need_counts[C][None, :].astype(float)),
+        "same_community": lambda: raw["same_community"],
+        "same_street": lambda: raw["same_street"],
+        "shared_zone": lambda: np.minimum(raw["shared_zone"], 1.0),
+        "nearby": lambda: np.nan_to_num(np.exp(-raw["distance_km"] / w.distance_km), nan=0.0),
+        "kind_diversity": lambda: raw["kind_diversity"],
+        "overload": lambda: np.broadcast_to(F.overload(w.overload_share)[C][None, :], shape),
+        "weighted_common": lambda: _saturate(raw["weighted_common"], w.weighted_common_half),
+        "partner_activity": lambda: (
+            np.log1p(raw["partner_activity"]) / np.log1p(busiest) if busiest > 0 else zero
+        ),
+    }
+    return {name: makers[name]() if name in want else zero for name in PARTS}
+
+
+#: The raw measure each part is made from (the overload part needs none).
+NEEDS = {name: (name,) for name in PARTS if name not in ("nearby", "overload")}
+NEEDS |= {"nearby": ("distance_km",), "overload": ()}
 
 
 def _saturate(x: np.ndarray, half: float) -> np.ndarray:
@@ -365,11 +342,16 @@ def scores_for(
     F: Features, row: int, weights: Weights = DEFAULT_WEIGHTS
 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """The score of every unit as a partner for unit ``row``, and each part's
-    contribution (one value per unit)."""
-    parts = {name: values[0] for name, values in score_parts(F, [row], None, weights).items()}
+    contribution (one value per unit). Parts with no weight are 0 and not computed."""
+    used = {name for name in PARTS if weights.shape.of(name) > 0}
+    if weights.blend_part:
+        used.add(weights.blend_part)
+    raw = raw_one(F, row, {m for name in used for m in NEEDS[name]})
+    values = part_values(F, raw, [row], None, weights.shape, used)
+    parts = {name: v[0] for name, v in weights.contributions(values, raw).items()}
     total = np.zeros(len(F))
-    for values in parts.values():
-        total += values
+    for name in used:
+        total += parts[name]
     return total, parts
 
 

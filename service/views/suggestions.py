@@ -229,7 +229,7 @@ def quality():
     from graphmodel.suggest.card import model_card
 
     request_analysis = analysis()
-    card = model_card(store(), request_analysis.window, current_rules().followup_months)
+    card = model_card(store(), current_rules().followup_months)
     return render_template("suggestion_quality.html", card=card, query=request_analysis.query())
 
 

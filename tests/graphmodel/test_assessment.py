@@ -259,6 +259,18 @@ def test_follow_up_states(district):
     assert rate["rate"] == pytest.approx(2 / 3)
 
 
+def test_accepts_after_the_window_end_count_as_pending_when_asked(district):
+    """An accept made after the data end (planners decide on today's clock) is kept, pending."""
+    decisions = [Decision("U1", "C1", "accept", dt.datetime(2026, 9, 1))]
+
+    def suggested(**later):
+        rows = follow_up(district, decisions, **later)
+        return [(r["id"], r["state"], r["first_joint"]) for r in rows if r["kind"] == "suggestion"]
+
+    assert suggested() == []
+    assert suggested(later=True) == [("C1–U1", "pending", None)]
+
+
 def test_draft_agreements_are_not_followed_up(bundle):
     """An agreement still in draft has nothing to follow up."""
     bundle.agreements[0] = dataclasses.replace(bundle.agreements[0], status="draft")

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 
 from graphmodel.errors import BadSuggestionRequest
 from graphmodel.records import Activity, Participation, Unit
 from graphmodel.store import Bundle
-from graphmodel.suggest.backtest import BASELINES, METHODS, backtest, default_split, rank_metrics
+from graphmodel.suggest import backtest as backtest_module
+from graphmodel.suggest.backtest import (
+    BASELINES,
+    METHODS,
+    backtest,
+    default_split,
+    first_k,
+    rank_metrics,
+)
 
 
 def test_precision_counts_hits_in_the_first_k():
@@ -124,3 +133,24 @@ def test_an_unknown_method_is_refused(history):
     """Asking for a method that does not exist is a clear error."""
     with pytest.raises(BadSuggestionRequest, match="magic"):
         backtest(history, methods=["cobuild", "magic"])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_first_k_equals_sorting_the_whole_ranking(seed):
+    """Hits in the first k and the first hit's rank, in linear time, equal a full sort's (ties too)."""
+    rng = np.random.default_rng(seed)
+    score = rng.integers(0, 4, 300).astype(float)  # many ties
+    order = rng.permutation(300)
+    wanted = rng.random(300) < 0.05
+    ranking = np.lexsort((order, -score))
+    truth = {"u": set(np.flatnonzero(wanted).tolist())}
+    expected = rank_metrics({"u": ranking.tolist()}, truth, k=10)
+    hits, rr = first_k(score, order, wanted, 10)
+    assert (hits / 10, rr) == pytest.approx((expected["precision"], expected["mrr"]))
+
+
+def test_a_citys_backtest_ranks_a_seeded_sample_of_units(monkeypatch, history):
+    """Above MAX_EVALUATED units with new partners, a seeded sample of that many is ranked."""
+    monkeypatch.setattr(backtest_module, "MAX_EVALUATED", 1)
+    result = backtest(history, fit=False)
+    assert result.methods["cobuild"]["units"] == 1 and result.isolated <= 1

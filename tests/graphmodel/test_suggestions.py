@@ -16,8 +16,16 @@ from graphmodel.records import Activity, Decision, Participation, Unit, Zone
 from graphmodel.store import Bundle
 from graphmodel.suggest import DEFAULT_WEIGHTS, PARTS, Weights, suggest, unit_features
 from graphmodel.suggest.features import overload_penalty
+from graphmodel.suggest.model import Model
 from graphmodel.suggest.reasons import Evidence, reasons
-from graphmodel.suggest.scoring import candidates, part_values, raw_parts, score_parts, top
+from graphmodel.suggest.scoring import (
+    candidates,
+    part_values,
+    raw_parts,
+    score_parts,
+    scores_for,
+    top,
+)
 from graphmodel.window import Window
 from service.errors import status_of
 
@@ -95,6 +103,24 @@ def test_the_fast_path_for_one_unit_equals_the_block_path():
     block = raw_parts(F, [7], list(range(len(F))))
     for name in block:
         np.testing.assert_allclose(one[name], block[name])
+
+
+@pytest.mark.parametrize("alpha", [0.0, 0.5])
+def test_a_units_scores_skip_unweighted_parts_and_keep_the_totals(alpha):
+    """scores_for computes only the weighted parts (and a blend's) and sums as the block path."""
+    G = nx.gnm_random_graph(60, 150, seed=3)
+    units = [
+        Unit(str(n), str(n), ("school", "community")[n % 2], f"S{n % 3}", lat=30 + n / 100,
+             lon=112, offers=("场地",) * (n % 2), needs=("场地", "师资")[: n % 3])
+        for n in G
+    ]  # fmt: skip
+    F = unit_features(G, units)
+    weights = Weights(**{name: 0.0 for name in PARTS}).replace(same_street=1.0, nearby=0.5)
+    model = Model(weights, "fitted", baseline="adamic_adar", alpha=alpha, scale=2.0)
+    total, parts = scores_for(F, 7, model)
+    block = score_parts(F, [7], list(range(len(F))), model)
+    np.testing.assert_allclose(total, sum(block.values())[0])
+    assert all(np.allclose(parts[name], block[name][0]) for name in PARTS)
 
 
 def test_structure_saturates_at_half_at_the_half_constant():

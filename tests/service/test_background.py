@@ -9,7 +9,9 @@ import pytest
 
 from graphmodel import results
 from graphmodel.report import KEYS, ReportOptions
+from graphmodel.suggest.card import model_ready
 from service import create_app
+from service.background import STEPS
 from service.params import analysis
 from service.settings import Settings
 
@@ -60,7 +62,7 @@ def test_a_page_answers_with_progress_while_its_window_is_computed(
         elapsed = time.perf_counter() - started
     _settle(app)
     body = response.get_data(as_text=True)
-    assert (response.status_code, "正在计算：报告 1/7" in body) == (202, True)
+    assert (response.status_code, f"正在计算：报告 1/{len(STEPS)}" in body) == (202, True)
     assert elapsed < 2
 
 
@@ -93,3 +95,10 @@ def test_another_window_is_computed_on_demand_once(background_app, signed_in):
     before = len(jobs)
     client.get("/zones?end=2026-03-31")
     assert len(jobs) == before and any(k[1].end.isoformat() == "2026-03-31" for k in jobs)
+
+
+def test_the_background_job_refits_the_suggestion_model(background_app, loaded_store):
+    """After a load, the job chooses the suggestion model: no page request has to fit it."""
+    job = background_app.extensions["cobuild.background"].default_job()
+    assert job.finished.wait(60) and job.error is None
+    assert model_ready(loaded_store)

@@ -118,6 +118,17 @@ def test_the_model_card_counts_accepted_suggestions_that_became_ties(client, app
     assert '<dd id="success-count">1</dd>' in html
 
 
+def test_the_model_card_counts_successes_after_the_pages_window(client, app):
+    """The card counts on the whole history: a meeting after the window's end is a success, and
+    an accept made after the data end (1 July) counts as accepted, pending."""
+    store = app.extensions["cobuild.store"]
+    store.record_decision(Decision("U2", "U4", "accept", dt.datetime(2026, 6, 15), by="admin"))
+    store.record_decision(Decision("U1", "U4", "accept", dt.datetime(2026, 7, 20), by="admin"))
+    html = client.get("/suggestions/quality?end=2026-06-30").get_data(as_text=True)
+    assert '<dd id="accepted-count">2</dd>' in html
+    assert '<dd id="success-count">1</dd>' in html
+
+
 def test_the_unit_page_puts_suggestions_beside_the_health_card(client):
     """The suggestions sit in the first row of the unit page, next to the health card."""
     html = client.get("/units/U1?end=2026-07-31").get_data(as_text=True)
