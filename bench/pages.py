@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/pages.py --scale district S            # this code, two scales
     .venv/bin/python bench/pages.py --scale M --store sqlite:///var/m.db --before 81312bf
+    .venv/bin/python bench/pages.py --scale district S M --store M=sqlite:///var/m.db
+    .venv/bin/python bench/pages.py --floor-only --scale S --compare-store bolt://…  # Neo4j read
 
 For each scale the demo (seed 7, ending today, as ``cobuild demo`` makes it) is loaded
 into a SQLite file under ``bench/data/`` once (or ``--store`` names a loaded store, SQLite
@@ -17,7 +19,14 @@ other. Measured, signed in, one request at a time:
 - per page: the first request after that, the median of 3 warm ones, and the size;
 - **another window** (``?end=`` three months back): until ``/`` answers 200, with
   whether progress was shown meanwhile;
-- the server's resident memory (VmRSS) and peak (VmHWM) at the end.
+- the server's resident memory (VmRSS) and peak (VmHWM) at the end;
+- **the floor**, in this process on the same store: the snapshot read (and, with
+  ``--compare-store``, the same read from another store holding the same data, e.g.
+  Neo4j, as a ratio), then each graph operation of the report on the window's unit graph
+  in the project's path against python-igraph on the same graph (``bench/analysis.py``'s
+  ``project_ops`` and ``igraph_ops``); ``÷igraph`` is the project's time over igraph's.
+
+The scales run one after the other and their tables are printed side by side.
 
 A request that takes longer than ``--timeout`` is given up ("> N s").
 """
@@ -180,6 +189,79 @@ def measure(label: str, code: Path, store_url: str, unit: str, timeout: float) -
     return run
 
 
+@dataclass
+class Floor:
+    """The project's operations against igraph's on one store's default window."""
+
+    label: str
+    read: float  # seconds to read the snapshot (median of --reads)
+    other_read: float | None = None  # the same from --compare-store
+    ops: dict[str, tuple[float, float]] = field(default_factory=dict)  # name: (project, igraph)
+
+
+def median_read(store_url: str, reads: int) -> tuple[float, object]:
+    """The median seconds of ``reads`` snapshot reads of the default window, and a district."""
+    from graphmodel.district import District
+    from graphmodel.store import open_store
+    from graphmodel.window import LAST_END, Window
+
+    store = open_store(store_url)
+    window = Window(store.last_activity(min(dt.date.today(), LAST_END)))
+    times, district = [], None
+    for _ in range(reads):
+        started = time.perf_counter()
+        district = District.from_store(store, window)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), district
+
+
+def floor(label: str, store_url: str, compare: str | None, reads: int) -> Floor:
+    """Snapshot read(s) and each operation against igraph, in this process (medians of
+    ``reads`` runs each)."""
+    from analysis import igraph_ops, project_ops
+
+    read, district = median_read(store_url, reads)
+    other = median_read(compare, reads)[0] if compare else None
+    mine, peer = [], []
+    for _ in range(reads):
+        ops, S, k = project_ops(district)
+        mine.append(ops)
+        peer.append(igraph_ops(district, S, k))
+    result = Floor(
+        label,
+        read,
+        other,
+        {
+            name: (
+                statistics.median(o[name] for o in mine),
+                statistics.median(p[name] for p in peer),
+            )
+            for name in mine[0]
+        },
+    )
+    print(f"  {label}: snapshot read {read:.2f} s, floor measured", flush=True)
+    return result
+
+
+def floor_table(floors: list[Floor]) -> str:
+    head = "| operation | " + " | ".join(f"{f.label}: project / igraph / ÷igraph" for f in floors)
+    lines = [head + " |", "|---|" + "---|" * len(floors)]
+    cells = []
+    for f in floors:
+        text = f"{f.read:.2f} s"
+        if f.other_read is not None:
+            text += f"; other store {f.other_read:.2f} s ({f.other_read / f.read:.1f}×)"
+        cells.append(text)
+    lines.append("| snapshot read | " + " | ".join(cells) + " |")
+    for name in floors[0].ops:
+        row = []
+        for f in floors:
+            mine, peer = f.ops[name]
+            row.append(f"{mine:.3f} / {peer:.3f} / {mine / max(peer, 1e-9):.1f}×")
+        lines.append(f"| {name} | " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
 def checkout(rev: str, folder: Path) -> Path:
     """The project's files at ``rev``, unpacked into ``folder``."""
     archive = subprocess.run(
@@ -235,22 +317,42 @@ def table(runs: list[Run], timeout: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", nargs="+", default=["district", "S"])
-    parser.add_argument("--store", help="a loaded store to use instead (one scale only)")
+    parser.add_argument(
+        "--store",
+        action="append",
+        default=[],
+        help="a loaded store to use instead: URL (one scale) or SCALE=URL (repeatable)",
+    )
     parser.add_argument("--before", help="also serve this git revision, for the 'before' figures")
     parser.add_argument("--timeout", type=float, default=120, help="seconds per request")
+    parser.add_argument("--compare-store", help="the same data in another store: read it too")
+    parser.add_argument("--reads", type=int, default=3, help="snapshot reads for the floor")
+    parser.add_argument("--floor-only", action="store_true", help="no server: only the floor")
+    parser.add_argument("--no-floor", action="store_true", help="no floor: only the pages")
     args = parser.parse_args()
     from graphmodel.store import open_store
 
-    runs = []
+    stores = dict(item.split("=", 1) for item in args.store if "=" in item.split("://")[0])
+    plain = [item for item in args.store if "=" not in item.split("://")[0]]
+    if plain:
+        stores.update(dict.fromkeys(args.scale, plain[0]))
+    runs, floors = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for scale in args.scale:
-            store_url = args.store or store_for(scale)
+            store_url = stores.get(scale) or store_for(scale)
             unit = min(u.id for u in open_store(store_url).units())
-            if args.before:
-                old = checkout(args.before, Path(tmp) / args.before)
-                runs.append(measure(f"{scale} before", old, store_url, unit, args.timeout))
-            runs.append(measure(f"{scale}", ROOT, store_url, unit, args.timeout))
-    print(table(runs, args.timeout))
+            if not args.floor_only:
+                if args.before:
+                    old = checkout(args.before, Path(tmp) / args.before)
+                    runs.append(measure(f"{scale} before", old, store_url, unit, args.timeout))
+                runs.append(measure(f"{scale}", ROOT, store_url, unit, args.timeout))
+            if not args.no_floor:
+                floors.append(floor(scale, store_url, args.compare_store, args.reads))
+    if runs:
+        print(table(runs, args.timeout))
+    if floors:
+        print()
+        print(floor_table(floors))
 
 
 if __name__ == "__main__":

@@ -32,18 +32,31 @@ from collections.abc import Callable, Hashable, Sequence
 from functools import cached_property
 from typing import Any
 
+import numpy as np
+
 from . import results
 from .errors import BadScope
 from .projection import (
     GATHERING_SIZE,
     Incidence,
     SparseGraph,
-    incidence,
-    org_incidence,
+    party_org_incidence,
     project,
+    unit_incidence,
 )
-from .records import Activity, Agreement, Member, Participation, PartyOrg, Unit, Zone, ZoneKind
-from .store import Bundle, Store, read_bundle
+from .records import (
+    Activity,
+    Agreement,
+    Member,
+    Participation,
+    PartyOrg,
+    Unit,
+    Zone,
+    ZoneKind,
+)
+from .snapshot_read import read
+from .store import Bundle, Store
+from .took_part import RollUp, TookPart
 from .window import LAST_END, WHOLE_DISTRICT, Period, Scope, Window
 
 #: How many snapshots the cache keeps (each holds one district's records).
@@ -62,6 +75,7 @@ class District:
         source: str = "",
         version: str = "",
         data_end: dt.date | None = None,
+        took_part: TookPart | None = None,
     ) -> None:
         self.window = window
         #: The latest activity the records hold (beyond the window too): periods after it
@@ -71,15 +85,29 @@ class District:
         self.source = source
         self.version = version
         self.zones: list[Zone] = list(bundle.zones)
-        self.units: list[Unit] = sorted(bundle.units, key=lambda u: u.id)
+        order = sorted(range(len(bundle.units)), key=lambda i: bundle.units[i].id)
+        self.units: list[Unit] = [bundle.units[i] for i in order]
         self.party_orgs: list[PartyOrg] = list(bundle.party_orgs)
         self.members: list[Member] = list(bundle.members)
         self.agreements: list[Agreement] = list(bundle.agreements)
-        self.activities: list[Activity] = [a for a in bundle.activities if a.date <= window.end]
-        kept = {a.id for a in self.activities}
-        self.participations: list[Participation] = [
-            p for p in bundle.participations if p.activity in kept
+        kept = np.fromiter(
+            (a.date <= window.end for a in bundle.activities), bool, len(bundle.activities)
+        )
+        self.activities: list[Activity] = [
+            a for a, k in zip(bundle.activities, kept, strict=True) if k
         ]
+        if took_part is None:
+            took_part = TookPart.from_records(
+                bundle.participations,
+                bundle.activities,
+                bundle.units,
+                self.party_orgs,
+                self.members,
+            )
+        #: Every participation in these activities, as columns of positions in the lists above.
+        self.took_part: TookPart = took_part.renumbered(
+            np.where(kept, np.cumsum(kept) - 1, -1), units=order
+        )
         self.unit = {u.id: u for u in self.units}
         self.zone = {z.id: z for z in self.zones}
         self._check_scope()
@@ -108,15 +136,15 @@ class District:
     @classmethod
     def from_store(cls, store: Store, window: Window, scope: Scope = WHOLE_DISTRICT) -> District:
         """Read a store once (without the cache; see :func:`snapshot`)."""
-        version = store.version()
-        bundle = read_bundle(store, window.end)
+        found = read(store, window.end, LAST_END)
         return cls(
-            bundle,
+            found.bundle,
             window,
             scope,
             source=store.url,
-            version=version,
-            data_end=store.last_activity(LAST_END),
+            version=found.version,
+            data_end=found.data_end,
+            took_part=found.took_part,
         )
 
     def _check_scope(self) -> None:
@@ -159,13 +187,27 @@ class District:
         return groups
 
     @property
+    def participations(self) -> list[Participation]:
+        """The participations as records, built on first use and kept — for callers that
+        want records (a bundle of the snapshot); the analysis reads :attr:`took_part`."""
+        return self.shared(
+            "participations",
+            lambda: self.took_part.records(
+                self.activities, self.units, self.party_orgs, self.members
+            ),
+        )
+
+    @property
+    def roll_up(self) -> RollUp:
+        """Which units each party organisation (and member) stands for."""
+        return self.shared("roll_up", lambda: RollUp.of(self.units, self.party_orgs, self.members))
+
+    @property
     def incidence(self) -> Incidence:
         """Units × every activity up to the window's end (roll-ups applied)."""
         return self.shared(
             "incidence",
-            lambda: incidence(
-                self.units, self.activities, self.participations, self.party_orgs, self.members
-            ),
+            lambda: unit_incidence(self.units, self.activities, self.took_part, self.roll_up),
         )
 
     @property
@@ -223,8 +265,8 @@ class District:
         """The party-organisation graph of the window."""
 
         def build() -> SparseGraph:
-            inc = org_incidence(
-                self.party_orgs, self.activities, self.participations, self.members
+            inc = party_org_incidence(
+                self.party_orgs, self.activities, self.took_part, self.roll_up
             ).between(self.window.start, self.window.end)
             attrs = {o.id: {"name": o.name, "level": o.level} for o in self.party_orgs}
             return project(inc, max_size=max_size, attrs=attrs)
@@ -236,8 +278,10 @@ class District:
         """Ids of the members named in an activity inside the window."""
 
         def build() -> set[str]:
-            inside = {a.id for a in self.activities if a.date in self.window}
-            return {p.member for p in self.participations if p.member and p.activity in inside}
+            took = self.took_part
+            inside = self.incidence.dates[took.activity] >= np.datetime64(self.window.start, "D")
+            named = np.unique(took.member[inside & (took.member >= 0)])
+            return {self.members[i].id for i in named.tolist()}
 
         return self.shared("members_taking_part", build)
 
@@ -327,9 +371,15 @@ def _from_later(key: tuple) -> District | None:
         members=d.members,
         agreements=d.agreements,
         activities=d.activities,
-        participations=d.participations,
     )
-    cut = District(bundle, window, source=d.source, version=d.version, data_end=d.data_end)
+    cut = District(
+        bundle,
+        window,
+        source=d.source,
+        version=d.version,
+        data_end=d.data_end,
+        took_part=d.took_part,
+    )
     if "incidence" in d._memo:  # the later incidence's columns up to this end: no rebuild
         cut._memo["incidence"] = d.incidence.between(None, window.end)
     return cut

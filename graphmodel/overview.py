@@ -7,6 +7,8 @@ import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
+import numpy as np
+
 from .district import District
 from .records import UnitKind
 from .store import ImportLog, Store
@@ -87,11 +89,19 @@ def territory_counts(district: District, territory: frozenset[str]) -> dict[str,
     activities = (
         {inc.activities[j] for j in took_part.tocoo().col} if took_part is not None else set()
     )
-    participations = [
-        p
-        for p in district.participations
-        if p.unit in units or p.party_org in orgs or p.member in members
+    took = district.took_part
+    # Positions -1 (none named) and -2 (unknown id) index the two False entries at the end.
+    mine = [
+        np.array([r.id in ids for r in records] + [False, False], dtype=bool)
+        for ids, records in (
+            (units, district.units),
+            (orgs, district.party_orgs),
+            (members, district.members),
+        )
     ]
+    participations = np.count_nonzero(
+        mine[0][took.unit] | mine[1][took.party_org] | mine[2][took.member]
+    )
     zones = {z for u in district.units if u.id in units for z in (u.street, *u.zones) if z}
     return {
         "zones": len(zones),
@@ -99,7 +109,7 @@ def territory_counts(district: District, territory: frozenset[str]) -> dict[str,
         "party_orgs": len(orgs),
         "members": len(members),
         "activities": len(activities),
-        "participations": len(participations),
+        "participations": int(participations),
         "agreements": sum(1 for a in district.agreements if any(u in units for u in a.units)),
     }
 

@@ -50,10 +50,7 @@ import scipy.sparse as sp
 
 from .errors import MetricPrecondition
 from .records import DISTRICT, Activity, Member, Participation, PartyOrg, Role, Unit
-
-#: Role codes in the incidence matrix; a bigger code is a stronger role.
-ROLE_CODES: dict[str, int] = {Role.GUEST.value: 1, Role.CO_HOST.value: 2, Role.HOST.value: 3}
-ROLE_NAMES: dict[int, str] = {code: name for name, code in ROLE_CODES.items()}
+from .took_part import ROLE_CODES, ROLE_NAMES, RollUp, TookPart
 
 #: Activities with more units than this are gatherings, not partnerships: the
 #: report leaves them out of the unit–unit graph (see the module docstring).
@@ -127,6 +124,18 @@ def _build(
             c_idx.append(j)
             codes.append(ROLE_CODES.get(role, 1))
     r, c, code = (np.asarray(x, dtype=np.int64) for x in (r_idx, c_idx, codes))
+    return incidence_of_positions(rows, activities, r, c, code)
+
+
+def incidence_of_positions(
+    rows: Sequence[str],
+    activities: Sequence[Activity],
+    row: np.ndarray,
+    column: np.ndarray,
+    code: np.ndarray,
+) -> Incidence:
+    """An incidence from parallel arrays: row position, activity position, role code."""
+    r, c, code = (np.asarray(x, dtype=np.int64) for x in (row, column, code))
     # Keep one entry per (row, activity): the strongest role.
     key = r * max(len(activities), 1) + c
     order = np.lexsort((code, key))
@@ -146,40 +155,47 @@ def incidence(
     units: Sequence[Unit],
     activities: Sequence[Activity],
     participations: Iterable[Participation],
-    party_orgs: Iterable[PartyOrg] = (),
-    members: Iterable[Member] = (),
+    party_orgs: Sequence[PartyOrg] = (),
+    members: Sequence[Member] = (),
 ) -> Incidence:
     """Units × activities, with party organisations and members rolled up to their units."""
-    org_units = {o.id: o.units for o in party_orgs}
-    member_org = {m.id: m.party_org for m in members}
+    party_orgs, members = list(party_orgs), list(members)
+    took = TookPart.from_records(participations, activities, units, party_orgs, members)
+    return unit_incidence(units, activities, took, RollUp.of(units, party_orgs, members))
 
-    def triples():
-        for p in participations:
-            if p.unit:
-                yield p.unit, p.activity, p.role
-                continue
-            org = p.party_org or member_org.get(p.member or "")
-            for unit in org_units.get(org or "", ()):
-                yield unit, p.activity, p.role
 
-    return _build([u.id for u in units], activities, triples())
+def unit_incidence(
+    units: Sequence[Unit], activities: Sequence[Activity], took: TookPart, roll_up: RollUp
+) -> Incidence:
+    """:func:`incidence` of participations held as columns (positions in these lists)."""
+    rows, which = took.unit_rows(roll_up)
+    return incidence_of_positions(
+        [u.id for u in units], activities, rows, took.activity[which], took.role[which]
+    )
 
 
 def org_incidence(
     party_orgs: Sequence[PartyOrg],
     activities: Sequence[Activity],
     participations: Iterable[Participation],
-    members: Iterable[Member] = (),
+    members: Sequence[Member] = (),
 ) -> Incidence:
     """Party organisations × activities: an organisation takes part when it is
     named itself or through one of its members (units do not roll down)."""
-    member_org = {m.id: m.party_org for m in members}
-    triples = (
-        (p.party_org or member_org.get(p.member or ""), p.activity, p.role)
-        for p in participations
-        if p.party_org or p.member
+    party_orgs, members = list(party_orgs), list(members)
+    took = TookPart.from_records(participations, activities, (), party_orgs, members)
+    return party_org_incidence(party_orgs, activities, took, RollUp.of((), party_orgs, members))
+
+
+def party_org_incidence(
+    party_orgs: Sequence[PartyOrg], activities: Sequence[Activity], took: TookPart, roll_up: RollUp
+) -> Incidence:
+    """:func:`org_incidence` of participations held as columns (positions in these lists)."""
+    org = took.organisation(roll_up.member_org)
+    which = np.flatnonzero(org >= 0)
+    return incidence_of_positions(
+        [o.id for o in party_orgs], activities, org[which], took.activity[which], took.role[which]
     )
-    return _build([o.id for o in party_orgs], activities, triples)
 
 
 def incidence_from_pairs(pairs: Iterable[tuple[str, str]]) -> Incidence:

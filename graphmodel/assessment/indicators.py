@@ -60,25 +60,16 @@ def _member_arrays(district: District) -> tuple[np.ndarray, np.ndarray, np.ndarr
     """(unit row, member) pairs of organisation membership, and (member, activity date)
     of members named in activities — the arrays each window's counts are cut from."""
     inc = district.incidence
-    member_of = {m.id: i for i, m in enumerate(district.members)}
-    org_units = {o.id: o.units for o in district.party_orgs}
-    pair_unit, pair_member = [], []
-    for i, m in enumerate(district.members):
-        for unit in org_units.get(m.party_org, ()):
-            if unit in inc.index:
-                pair_unit.append(inc.index[unit])
-                pair_member.append(i)
-    dates = {a.id: a.date for a in district.activities}
-    took_member, took_date = [], []
-    for p in district.participations:
-        if p.member and p.member in member_of and p.activity in dates:
-            took_member.append(member_of[p.member])
-            took_date.append(dates[p.activity])
+    roll_up = district.roll_up
+    in_org = np.flatnonzero(roll_up.member_org >= 0)
+    which, pair_unit = roll_up.expand(roll_up.member_org[in_org])
+    took = district.took_part
+    named = took.member >= 0
     return (
-        np.array(pair_unit, dtype=np.int64),
-        np.array(pair_member, dtype=np.int64),
-        np.array(took_member, dtype=np.int64),
-        np.array(took_date, dtype="datetime64[D]"),
+        pair_unit.astype(np.int64),
+        in_org[which].astype(np.int64),
+        took.member[named].astype(np.int64),
+        inc.dates[took.activity[named]],
     )
 
 

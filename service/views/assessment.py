@@ -34,6 +34,7 @@ from ..downloads import caption_tail, download
 from ..errors import status_of
 from ..exports import XLSX_MIMETYPE, Sheet, write_xlsx
 from ..extensions import store
+from ..paging import requested_page
 from ..params import analysis
 from ..rules import RATING_ZH, current_rules, groups, rules_path, rules_shown
 
@@ -83,16 +84,6 @@ def follow_up_rows(district: District, rules: RuleSet) -> list[dict]:
     return follow_up(district, store().decisions(), months=rules.followup_months)
 
 
-def _page_number(count: int) -> tuple[int, int]:
-    """The requested page (``?page=N``, 1-based, clamped) and the number of pages."""
-    pages = max(1, -(-count // PAGE_SIZE))
-    try:
-        number = int(request.args.get("page", "1"))
-    except ValueError:
-        number = 1
-    return min(max(number, 1), pages), pages
-
-
 @bp.get("/assessment")
 @requires("read")
 def page():
@@ -104,8 +95,8 @@ def page():
     result = scores(district, rules)
     rows = request_analysis.shown(follow_up_rows(district, rules))
     ordered = district.memo(("assessment-order", rules), lambda: _order(district, result))
-    number, pages = _page_number(len(ordered))
-    shown = ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    at = requested_page(len(ordered), PAGE_SIZE)
+    shown = ordered[at.start : at.stop]
     cards = {c["id"]: c for c in assess(district, rules, units=shown)}  # this page's only
     return render_template(
         "assessment.html",
@@ -113,9 +104,9 @@ def page():
         shown_rules=rules_shown(rules),
         cards=[cards[u] for u in shown],
         total=len(ordered),
-        page=number,
-        pages=pages,
-        first=(number - 1) * PAGE_SIZE + 1,
+        page=at.number,
+        pages=at.pages,
+        first=at.first,
         streets=district.memo(
             ("assessment-streets", rules),
             lambda: rollups(district, result, ZoneKind.STREET.value),

@@ -23,6 +23,7 @@ from ..access import requires
 from ..downloads import caption, caption_tail, download, workbook
 from ..exports import Sheet, safe_cell
 from ..extensions import store
+from ..paging import requested_page
 from ..params import Analysis, analysis
 from ..rules import RATING_ZH, current_rules
 
@@ -79,6 +80,8 @@ KIND_ZH = {k.value: k.zh for k in UnitKind}
 
 #: The attention page suggests partners for this many rows (the export for all of them).
 PAGE_PARTNERED = 200
+#: Rows per page of a list (≈ 0.2 MB of HTML; a city's declining units were 3 MB on one page).
+PAGE_SIZE = 200
 
 
 def _attention_rows(request_analysis: Analysis, partnered: int | None = None) -> list[dict]:
@@ -146,13 +149,17 @@ def page(key: str):
     request_analysis = analysis()
     streets = request_analysis.streets()
     explanation = EXPLANATIONS.get(key)
+    rows = list_rows(request_analysis, key, page=True)
+    at = requested_page(len(rows), PAGE_SIZE)
     return render_template(
         "list.html",
         unit_list=unit_list,
         lists=LISTS,
         columns=[(c.key, c.zh, c.en) for c in UNIT_COLUMNS + unit_list.columns],
         column_terms=COLUMN_TERMS,
-        rows=list_rows(request_analysis, key, page=True),
+        rows=rows[at.start : at.stop],
+        total=len(rows),
+        at=at,
         partnered=PAGE_PARTNERED if key == "attention" else None,
         explanation=explanation,
         streets=streets,

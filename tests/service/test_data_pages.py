@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from openpyxl import load_workbook
 
@@ -81,6 +82,20 @@ def test_isolated_list_and_its_exports(client):
     assert raw.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[1][0] == "单位编号 Unit id" and rows[2][1] == "华远建设有限公司"
+
+
+def test_a_long_list_is_paged(client, monkeypatch):
+    """With more units than a page holds, each page lists its share and links to the others."""
+    from service.views import lists
+
+    monkeypatch.setattr(lists, "PAGE_SIZE", 1)
+    pages = [
+        client.get(f"/lists/attention?end=2026-04-30&page={n}").get_data(as_text=True)
+        for n in (1, 2)
+    ]
+    shown = [re.findall(r'<td><a href="/units/(U\d)', page) for page in pages]
+    assert all(len(units) == 1 for units in shown) and shown[0] != shown[1]
+    assert 'rel="next"' in pages[0] and 'rel="prev"' in pages[1]
 
 
 def test_unknown_list_is_404(client):
