@@ -59,7 +59,12 @@
     this.dragging = false;
     this.zooming = false;
     this.hideOnDrag = !!(view.data.options.interaction || {}).hideEdgesOnDrag;
-    links.onChange = function () { self.invalidate(); network.redraw(); };
+    links.onChange = function () {  // playback clears and adds: one redraw for both, next frame
+      self.invalidate();
+      if (self.pending) { return; }
+      self.pending = true;
+      requestAnimationFrame(function () { self.pending = false; network.redraw(); });
+    };
     network.on("beforeDrawing", function (ctx) { self.draw(ctx); });
     network.on("dragStart", function () { self.dragging = self.hideOnDrag; });
     network.on("dragEnd", function () { if (self.dragging) { self.dragging = false; network.redraw(); } });

@@ -69,8 +69,14 @@
       view.box.setAttribute("data-selected", "");
     };
     panel.onPick = function (id) { if (view.byId[id]) { select(id); view.focusOn(id); } };
-    network.on("click", function (params) {
-      var id = view.pick(params.pointer.canvas);
+    // A click is the browser's own (pointer down and up with little movement between), not
+    // vis-network's tap, which a busy page can take for a long press and drop.
+    var down = null;
+    view.box.addEventListener("pointerdown", function (event) { down = { x: event.clientX, y: event.clientY }; });
+    view.box.addEventListener("click", function (event) {
+      if (!down || Math.abs(event.clientX - down.x) + Math.abs(event.clientY - down.y) > 6) { return; }  // a drag
+      var rect = view.box.getBoundingClientRect();
+      var id = view.pick(network.DOMtoCanvas({ x: event.clientX - rect.left, y: event.clientY - rect.top }));
       if (id && view.data.aggregated && view.byId[id].url) { window.location.href = view.byId[id].url; return; }
       if (id) { select(id); } else { clear(); }
     });
