@@ -333,8 +333,11 @@ def _node_point(page, node_id: str) -> dict:
     return {"x": box["x"] + point["x"], "y": box["y"] + point["y"], "corner": box}
 
 
-def measure_pointer(server: LiveServer, context, path: str, runs: int, found: Interactions) -> None:
-    """Hover, selection and the side panel on the view at ``path``, on its ``runs`` largest units."""
+def measure_pointer(
+    server: LiveServer, context, path: str, runs: int, found: Interactions, panel: bool = True
+) -> None:
+    """Hover, selection and (``panel``) the side panel on the view at ``path``, on its ``runs``
+    largest units."""
     page = context.new_page()
     page.goto(server.url + path)
     page.wait_for_selector("#network[data-state=drawn]", timeout=120_000)
@@ -349,20 +352,23 @@ def measure_pointer(server: LiveServer, context, path: str, runs: int, found: In
         page.mouse.click(at["x"], at["y"])
         page.wait_for_selector(f"#network[data-selected='{node}']")
         found.select.append(page.evaluate("window.cobuildNetwork.view.paintedAt - window.__up"))
-        page.wait_for_selector("#unit-panel[data-state=ready]", timeout=60_000)
-        found.panel.append(
-            page.evaluate("window.cobuildNetwork.actions.panel.readyAt - window.__up")
-        )
+        if panel:
+            page.wait_for_selector("#unit-panel[data-state=ready]", timeout=60_000)
+            found.panel.append(
+                page.evaluate("window.cobuildNetwork.actions.panel.readyAt - window.__up")
+            )
         page.keyboard.press("Escape")
     page.close()
 
 
 def pointer_at_s(server: LiveServer, context, runs: int) -> Interactions:
-    """Hover and selection on S with every unit drawn (the node budget raised to 10,000)."""
+    """Hover and selection on S with every unit drawn (the node budget raised to 10,000); not
+    the side panel (its first answer computes S's suggestions, which bench/suggestions.py
+    measures)."""
     server.app.config["COBUILD_NODE_BUDGET"] = 10_000
     found = Interactions()
     try:
-        measure_pointer(server, context, Case("", "S").path("/network"), runs, found)
+        measure_pointer(server, context, Case("", "S").path("/network"), runs, found, False)
     except Exception as error:  # playwright's TimeoutError: keep the run's other figures
         print(f"  stopped after {len(found.hover)} units: {str(error).splitlines()[0]}")
     return found
