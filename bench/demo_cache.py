@@ -12,7 +12,7 @@ import pickle
 import time
 from pathlib import Path
 
-from loaders import demo, demo_names
+from loaders import demo, demo_activities, demo_names, demo_units
 from loaders.demo import generate
 
 END = dt.date(2026, 6, 30)
@@ -23,7 +23,7 @@ DATA = Path(__file__).resolve().parent / "data"
 def generator_version() -> str:
     """A short hash of the demo generator's source files."""
     digest = hashlib.sha256()
-    for module in (demo, demo_names):
+    for module in (demo, demo_units, demo_activities, demo_names):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:10]
 

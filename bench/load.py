@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from graphmodel.sqlite_store import CODECS, _schema
 from graphmodel.store import open_store
+from graphmodel.store.sqlite import CODECS, _schema
 from loaders.demo import generate
 from loaders.files import write_csv_folder
 from loaders.load import load_paths

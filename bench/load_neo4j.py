@@ -27,8 +27,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from graphmodel.neo4j_store import Neo4jStore
 from graphmodel.store import Bundle
+from graphmodel.store.neo4j import Neo4jStore
 from loaders.demo import generate
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -276,10 +276,8 @@ def largest_street(store) -> tuple[str, str, int]:
 def measure_server(server: LiveServer, cookie: str, case: Case, repeats: int, figures: Figures):
     from graphmodel.district import clear_cache
 
-    if case.budget is None:
-        server.app.config.pop("COBUILD_NODE_BUDGET", None)
-    else:
-        server.app.config["COBUILD_NODE_BUDGET"] = case.budget
+    default = server.app.extensions["cobuild.settings"].node_budget
+    server.app.config["COBUILD_NODE_BUDGET"] = case.budget or default
     clear_cache()
     figures.first, body = server.get(case.path("/api/v1/network"), cookie)
     data = json.loads(body)

@@ -33,7 +33,7 @@ from functools import cached_property
 from typing import Any
 
 from . import results
-from .metrics.errors import BadScope
+from .errors import BadScope
 from .projection import (
     GATHERING_SIZE,
     Incidence,

@@ -1,4 +1,14 @@
-"""The project's errors: each carries what a user needs to fix the problem."""
+"""Every error of the domain: each carries what a user needs to fix the problem.
+
+The classes say what went wrong, never how to answer it: the service maps them
+to HTTP statuses in one table (``service/errors.py``). A caller catches
+:class:`CobuildError` for all of them, or a family: :class:`AnalysisError`
+(a bad window or scope, a graph a metric cannot use), :class:`SuggestionError`,
+the store's errors.
+
+>>> issubclass(UnknownUnit, NotFound), issubclass(BadWindow, AnalysisError)
+(True, True)
+"""
 
 from __future__ import annotations
 
@@ -11,7 +21,6 @@ class CobuildError(Exception):
     """
 
     code = "error"
-    http_status = 400
 
     def __init__(self, message_en: str, message_zh: str | None = None) -> None:
         super().__init__(message_en)
@@ -28,7 +37,6 @@ class StoreUnavailable(CobuildError):
     """The store cannot be reached (Neo4j down, file unreadable)."""
 
     code = "store_unavailable"
-    http_status = 503
 
 
 class StoreURLError(CobuildError):
@@ -37,33 +45,16 @@ class StoreURLError(CobuildError):
     code = "bad_store_url"
 
 
-class LoadRejected(CobuildError):
-    """A load found problems; nothing was written."""
-
-    code = "load_rejected"
-    http_status = 422
-
-    def __init__(self, problems: list) -> None:
-        errors = [p for p in problems if p.is_error]
-        super().__init__(
-            f"{len(errors)} problem(s) found; nothing was written",
-            f"发现 {len(errors)} 个问题，未写入任何数据",
-        )
-        self.problems = problems
-
-
 class NotFound(CobuildError):
     """A record asked for by id does not exist."""
 
     code = "not_found"
-    http_status = 404
 
 
 class StoreFailed(CobuildError):
     """The store answered but refused or failed the request (not a data problem)."""
 
     code = "store_failed"
-    http_status = 500
 
 
 class DanglingReference(CobuildError):
@@ -74,17 +65,83 @@ class DanglingReference(CobuildError):
     """
 
     code = "dangling_reference"
-    http_status = 422
 
 
 class StoreBusy(CobuildError):
     """Another import is being written into the store; try again when it is done."""
 
     code = "store_busy"
-    http_status = 409
 
 
 class BadDecision(CobuildError):
     """A planner's decision on a suggestion that cannot be recorded as given."""
 
     code = "bad_decision"
+
+
+class RulesError(CobuildError):
+    """A rules file that cannot be used as written; nothing was changed."""
+
+    code = "bad_rules"
+
+
+# -- the analysis: a bad window or scope, or a graph a metric cannot use ----
+
+
+class AnalysisError(CobuildError):
+    """Base of the analysis' errors."""
+
+    code = "analysis_error"
+
+
+class BadWindow(AnalysisError):
+    """A time window that cannot be read or makes no sense (e.g. 0 months)."""
+
+    code = "bad_window"
+
+
+class BadScope(AnalysisError):
+    """A scope that names an unknown street, zone or unit kind."""
+
+    code = "bad_scope"
+
+
+class MetricPrecondition(AnalysisError):
+    """A metric was given a graph or a value it is not defined for."""
+
+    code = "metric_precondition"
+
+
+# -- the suggestions: an unknown unit, or a request they cannot answer ------
+
+
+class SuggestionError(CobuildError):
+    """Base of the suggestions' own errors."""
+
+    code = "suggestion_error"
+
+
+class BadSuggestionRequest(SuggestionError):
+    """A value the scoring or the backtest is not defined for (k < 1, a negative weight …)."""
+
+    code = "bad_suggestion_request"
+
+
+class UnknownUnit(NotFound):
+    """The unit asked about is not in the district (or not in the user's scope)."""
+
+    def __init__(self, unit: str) -> None:
+        super().__init__(f"no unit {unit!r} in scope", f"范围内没有单位 {unit!r}")
+        self.unit = unit
+
+
+class NotTheAuthor(BadDecision):
+    """Only a decision's author (or an admin) may undo it."""
+
+    code = "not_the_author"
+
+    def __init__(self, author: str) -> None:
+        super().__init__(
+            f"only {author or 'its author'} or an admin may undo this decision",
+            f"只有决定人{author}或管理员可以撤销此决定",
+        )

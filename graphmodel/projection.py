@@ -48,7 +48,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from .metrics.errors import MetricPrecondition
+from .errors import MetricPrecondition
 from .records import DISTRICT, Activity, Member, Participation, PartyOrg, Role, Unit
 
 #: Role codes in the incidence matrix; a bigger code is a stronger role.

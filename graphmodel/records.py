@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .errors import BadDecision
+from .limits import LISTING_WHAT_MAX, NOTE_MAX
 
 
 class Labelled(str, Enum):
@@ -209,10 +210,6 @@ class DecisionKind(Labelled):
     UNDO = ("undo", "撤销")
 
 
-#: The longest note a planner may attach to a decision.
-NOTE_MAX = 500
-
-
 @dataclass(frozen=True, slots=True)
 class Decision:
     """A planner's decision on a suggested partnership: ``unit`` should (not) partner ``partner``.
@@ -327,7 +324,7 @@ class Listing:
                 f"a listing's status is open, claimed or done, not {self.status!r}",
                 f"清单状态须为 open、claimed 或 done，而不是 {self.status!r}",
             )
-        if len(self.detail) > NOTE_MAX or len(self.what) > 40:
+        if len(self.detail) > NOTE_MAX or len(self.what) > LISTING_WHAT_MAX:
             raise BadDecision("the listing's text is too long", "清单条目文字过长")
 
     def as_row(self) -> tuple:

@@ -25,11 +25,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from .metrics.errors import BadScope, BadWindow
+from .errors import BadScope, BadWindow
+from .limits import DEFAULT_MONTHS, MAX_MONTHS, MIN_MONTHS
 from .records import Unit, UnitKind
-
-#: The longest window a request may ask for (ten years).
-MAX_MONTHS = 120
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -71,7 +69,7 @@ class Window:
     """The ``months`` calendar months that end on ``end`` (both ends included)."""
 
     end: dt.date
-    months: int = 12
+    months: int = DEFAULT_MONTHS
 
     def __post_init__(self) -> None:
         if isinstance(self.end, dt.datetime) or not isinstance(self.end, dt.date):
@@ -85,14 +83,14 @@ class Window:
                 f"the window's end must lie between {FIRST_END} and {LAST_END}, not {self.end}",
                 f"时间窗口的截止日期须在 {FIRST_END} 与 {LAST_END} 之间，而不是 {self.end}",
             )
-        if not isinstance(self.months, int) or not 1 <= self.months <= MAX_MONTHS:
+        if not isinstance(self.months, int) or not MIN_MONTHS <= self.months <= MAX_MONTHS:
             raise BadWindow(
                 f"a window is 1 to {MAX_MONTHS} months long, not {self.months!r}",
                 f"时间窗口长度须为 1 至 {MAX_MONTHS} 个月，而不是 {self.months!r}",
             )
 
     @classmethod
-    def last(cls, months: int = 12, *, today: dt.date) -> Window:
+    def last(cls, months: int = DEFAULT_MONTHS, *, today: dt.date) -> Window:
         """The last ``months`` months up to ``today``."""
         return cls(today, months)
 
@@ -168,7 +166,7 @@ def parse_date(text: str) -> dt.date:
 
 
 def parse_window(
-    end: str | dt.date | None = None, months: int | str = 12, *, today: dt.date
+    end: str | dt.date | None = None, months: int | str = DEFAULT_MONTHS, *, today: dt.date
 ) -> Window:
     """The window a request asks for; ``end`` defaults to ``today``.
 

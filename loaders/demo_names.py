@@ -182,21 +182,6 @@ GIVEN = (
     "玉兰文斌辉鹏飞宇晨欣怡浩然子涵雨婷思远佳琪"
 )
 
-#: Resources units offer or need (需求清单 / 资源清单).
-RESOURCES = (
-    "场地",
-    "师资",
-    "资金",
-    "志愿者",
-    "医疗",
-    "法律",
-    "教育",
-    "文体",
-    "就业",
-    "养老",
-    "心理",
-    "技术",
-)
 #: What each kind tends to offer and to need.
 OFFERS = {
     "government": ("法律", "师资", "技术"),

@@ -16,7 +16,8 @@ from graphmodel.store import Bundle
 
 from .ledger_schema import LEDGERS
 from .readers import EXPLANATION_SHEETS
-from .schema import TABLES, Column, Table
+from .schema import Column, Table
+from .table_formats import TABLE_FORMATS
 
 TEMPLATE_ROWS = 2000  # rows that get drop-down validation in the template
 
@@ -58,7 +59,7 @@ def write_csv_folder(bundle: Bundle, folder: Path) -> list[Path]:
     """One UTF-8 CSV per non-empty table (with a BOM, so that Excel opens it)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for table in TABLES:
+    for table in TABLE_FORMATS:
         if not bundle.table(table.name):
             continue
         path = folder / f"{table.name}.csv"
@@ -84,7 +85,7 @@ def write_workbook(path: Path | BinaryIO, bundle: Bundle | None = None) -> Path 
     workbook.remove(workbook.active)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="FDE9D9")
     lists = _options_sheet(workbook)
-    for table in TABLES if bundle is not None else (*LEDGERS, *TABLES):
+    for table in TABLE_FORMATS if bundle is not None else (*LEDGERS, *TABLE_FORMATS):
         sheet = workbook.create_sheet(table.sheet)
         sheet.append([c.header for c in table.columns])
         for index, column in enumerate(table.columns, start=1):
@@ -117,7 +118,7 @@ def _options_sheet(workbook) -> dict[str, str]:
 
     sheet = workbook.create_sheet(EXPLANATION_SHEETS[1])
     ranges: dict[str, str] = {}
-    enums = {c.enum.__name__: c.enum for t in TABLES for c in t.columns if c.enum}
+    enums = {c.enum.__name__: c.enum for t in TABLE_FORMATS for c in t.columns if c.enum}
     enums["Bool"] = None
     for index, (name, enum) in enumerate(sorted(enums.items()), start=1):
         letter = get_column_letter(index)
@@ -164,7 +165,7 @@ def _help_sheet(workbook) -> None:
     )
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for table in (*LEDGERS, *TABLES):
+    for table in (*LEDGERS, *TABLE_FORMATS):
         sheet.append([table.sheet, "", "", "", "", "", "", table.help_zh, table.help_en])
         sheet[sheet.max_row][0].font = Font(bold=True)
         for column in table.columns:

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .schema import TABLES, Column, Table, match_column, match_table
+from .schema import Column, Table, match_column, tokens
+from .table_formats import TABLE_BY_NAME, TABLE_FORMATS
+
+#: Roster columns that mean what the units table's columns mean (same headers).
+_UNITS = TABLE_BY_NAME["units"]
 
 _NAMES_HELP = "单位名称，多个用 、，/ 或换行分隔"
 _NAMES_HELP_EN = "unit names, separated by 、，/ ; or line breaks"
@@ -118,11 +122,11 @@ UNIT_ROSTER = Table(
             help_zh="所属街道名称",
             help_en="name of the unit's street",
         ),
-        Column("community", ("所属社区", "社区"), help_zh="所在社区", help_en="community"),
-        Column("headcount", ("人数", "职工人数"), "int", help_zh="人数", help_en="staff"),
+        _UNITS.column("community"),
+        _UNITS.column("headcount"),
         Column("address", ("地址",), help_zh="地址（不导入）", help_en="address (not imported)"),
-        Column("lon", ("经度",), "float", help_zh="经度", help_en="longitude"),
-        Column("lat", ("纬度",), "float", help_zh="纬度", help_en="latitude"),
+        _UNITS.column("lon"),
+        _UNITS.column("lat"),
         Column(
             "offers",
             ("可提供资源", "资源"),
@@ -191,8 +195,19 @@ def is_ledger(table: Table) -> bool:
     return table.name in LEDGER_NAMES
 
 
-def ledger_by_title(title: str) -> Table | None:
-    """A ledger named in a sheet or file title ("2024年活动台账", "unit_roster")."""
+def table_by_title(title: str) -> Table | None:
+    """The table a sheet or file title names: a record table by one of its words
+    (Chinese or English), else a ledger anywhere in it ("2024年活动台账").
+
+    >>> table_by_title("单位 units").name, table_by_title("2024年活动台账").name
+    ('units', 'activity_ledger')
+    >>> table_by_title("unknown") is None
+    True
+    """
+    for token in tokens(title):
+        for table in TABLE_FORMATS:
+            if token.lower() == table.name or token == table.zh:
+                return table
     lowered = title.lower()
     for table in LEDGERS:
         if table.zh in title or table.name in lowered:
@@ -209,12 +224,12 @@ def recognise(title: str, headers: Sequence[object]) -> tuple[Table | None, bool
     >>> recognise("Sheet1", ["日期", "活动名称", "牵头单位"])[0].name
     'activity_ledger'
     """
-    table = match_table(title) or ledger_by_title(title)
+    table = table_by_title(title)
     if table is not None:
         return table, False
     texts = [str(h) for h in headers if h is not None and str(h).strip()]
     best, best_hits = None, 0
-    for candidate in (*LEDGERS, *TABLES):
+    for candidate in (*LEDGERS, *TABLE_FORMATS):
         hits = {c.name for h in texts if (c := match_column(candidate, h)) is not None}
         required = {c.name for c in candidate.columns if c.required}
         if required <= hits and len(hits) > best_hits:
@@ -224,4 +239,4 @@ def recognise(title: str, headers: Sequence[object]) -> tuple[Table | None, bool
 
 def table_names() -> str:
     """Every name a sheet or file may carry, for the "names no table" message."""
-    return "、".join(f"{t.zh} {t.name}" for t in (*TABLES, *LEDGERS))
+    return "、".join(f"{t.zh} {t.name}" for t in (*TABLE_FORMATS, *LEDGERS))

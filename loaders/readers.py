@@ -268,7 +268,18 @@ def _read_json(
             _problem(label, "JSON 格式错误：嵌套过深", "malformed JSON: nested too deeply")
         )
         return
-    if isinstance(doc, list):
+    if isinstance(doc, list | dict) and not doc:
+        # An empty document loads nothing: as with an empty file, say so.
+        problems.append(
+            _problem(
+                label,
+                "JSON 中没有任何记录：应为对象数组，或以表名为键的对象，"
+                '如 {"units": [{"id": "U1", …}]}',
+                "the JSON holds no records: write an array of objects, or an object keyed"
+                ' by table names, e.g. {"units": [{"id": "U1", …}]}',
+            )
+        )
+    elif isinstance(doc, list):
         table = take_table(label, _json_keys(doc), problems)
         if table is not None:
             _json_records(doc, label, None, table, tables, problems)

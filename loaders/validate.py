@@ -18,7 +18,8 @@ from .convert import BadCell, converter, is_blank
 from .ledger_schema import is_ledger
 from .problems import Problem, Problems
 from .readers import RawTable
-from .schema import TABLE_BY_NAME, Column, match_column
+from .schema import Column, match_column
+from .table_formats import TABLE_BY_NAME
 
 #: Values of ``initiator`` that mean the district office, not a unit.
 DISTRICT_NAMES = {DISTRICT, "区委", "区委组织部", "district office"}

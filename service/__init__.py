@@ -16,20 +16,23 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     """Build the app; the store is opened from ``settings.store`` unless given."""
     settings = settings or Settings.from_env()
     app = Flask(__name__)
-    book = Accounts(
+    accounts = Accounts(
         settings.accounts,
         max_failures=settings.login_failures,
         lockout=settings.lockout_minutes * 60,
     )
     app.config.update(
-        SECRET_KEY=settings.secret_key or book.signing_key(),
+        SECRET_KEY=settings.secret_key or accounts.signing_key(),
         MAX_CONTENT_LENGTH=settings.max_upload_mb * 2**20,
         COBUILD_LANGUAGE=settings.language,
+        # Tests and benchmarks change these two on a running app.
+        COBUILD_NODE_BUDGET=settings.node_budget,
+        COBUILD_TODAY=settings.today,
     )
     app.json.ensure_ascii = False  # Chinese stays readable in JSON
     app.extensions["cobuild.settings"] = settings
     app.extensions["cobuild.store"] = store or open_store(settings.store)
-    app.extensions["cobuild.accounts"] = book
+    app.extensions["cobuild.accounts"] = accounts
     i18n.init_app(app)
     formatting.init_app(app)
     glossary.init_app(app)

@@ -18,7 +18,8 @@ from urllib.parse import urlencode
 
 from flask import Flask, current_app, g, redirect, request, session, url_for
 
-from graphmodel.errors import CobuildError
+from .audit import REQUEST_MAX, audit
+from .errors import Forbidden, Unauthorized
 
 #: Permissions, from least to most.
 PERMISSIONS = (
@@ -43,20 +44,6 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
 ANONYMOUS = frozenset({"public"})
 #: Endpoints a user who must change their password may still reach.
 PASSWORD_CHANGE_ENDPOINTS = frozenset({"auth.password", "auth.logout", "static"})
-
-
-class Unauthorized(CobuildError):
-    """No one is signed in (or the session ended)."""
-
-    code = "unauthorized"
-    http_status = 401
-
-
-class Forbidden(CobuildError):
-    """The signed-in user's role does not allow this."""
-
-    code = "forbidden"
-    http_status = 403
 
 
 def requires(permission: str) -> Callable[[Callable], Callable]:
@@ -152,15 +139,13 @@ def audit_by_permission(response):
     if action == "decision" and request.method in ("GET", "HEAD", "OPTIONS"):
         action = None
     if action:
-        from .accounts import audit
-
         query = "&".join(  # search words may be a person's name: left out
             f"{k}={v}" for k, v in request.args.items(multi=True) if k not in SEARCH_ARGS
         )
         detail = f"{request.method} {request.path}{'?' * bool(query)}{query}"
         if action == "decision":
             detail += _decision_fields()
-        audit(action, detail[:300])
+        audit(action, detail[:REQUEST_MAX])
     return response
 
 

@@ -6,8 +6,8 @@ Passwords are hashed with scrypt; a session is a random token whose SHA-256 is
 kept here, so that logging out (or disabling a user) revokes it on the server.
 
 >>> import tempfile, os
->>> book = Accounts(os.path.join(tempfile.mkdtemp(), "a.db"))
->>> user, one_time = book.add("wang", "viewer")
+>>> accounts = Accounts(os.path.join(tempfile.mkdtemp(), "a.db"))
+>>> user, one_time = accounts.add("wang", "viewer")
 >>> user.must_change, len(one_time) >= 16
 (True, True)
 """
@@ -26,10 +26,11 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import current_app, g, request
+from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from graphmodel.errors import CobuildError
+from .audit import DETAIL_MAX, PAGE_ENTRIES, REMOTE_MAX, USER_MAX, AuditEntry
+from .errors import AccountError, LoginRefused, UnknownUser
 
 ROLES = ("admin", "district", "street", "viewer")
 MIN_PASSWORD = 10
@@ -68,28 +69,6 @@ CREATE TABLE IF NOT EXISTS config (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
-class AccountError(CobuildError):
-    """A user cannot be created or changed as asked (bad name, role, password …)."""
-
-    code = "account_error"
-    http_status = 400
-
-
-class UnknownUser(AccountError):
-    """No user has that name."""
-
-    code = "unknown_user"
-    http_status = 404
-
-
-class LoginRefused(CobuildError):
-    """Wrong name or password, a disabled account, or a locked one."""
-
-    code = "login_refused"
-    http_status = 401
-    locked = False  # True on the failure that locked the account
-
-
 @dataclass(frozen=True)
 class User:
     """An account; ``streets`` are the zone ids a street planner may see."""
@@ -105,17 +84,6 @@ class User:
 
     def locked(self, now: float) -> bool:
         return self.locked_until > now
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    """One line of the audit log: who did what, when, from where."""
-
-    at: str
-    user: str
-    action: str
-    detail: str
-    remote: str
 
 
 def one_time_password() -> str:
@@ -376,10 +344,10 @@ class Accounts:
         with self._db() as db:
             db.execute(
                 "INSERT INTO audit (at, user, action, detail, remote) VALUES (?, ?, ?, ?, ?)",
-                (_local_now(), user[:64], action, detail[:500], remote[:64]),
+                (_local_now(), user[:USER_MAX], action, detail[:DETAIL_MAX], remote[:REMOTE_MAX]),
             )
 
-    def audit_log(self, limit: int = 500, offset: int = 0) -> list[AuditEntry]:
+    def audit_log(self, limit: int = PAGE_ENTRIES, offset: int = 0) -> list[AuditEntry]:
         """The most recent entries first."""
         with self._db() as db:
             rows = db.execute(
@@ -414,13 +382,3 @@ def _user(row: sqlite3.Row) -> User:
 def accounts() -> Accounts:
     """This app's accounts file."""
     return current_app.extensions["cobuild.accounts"]
-
-
-def audit(action: str, detail: str = "", user: str | None = None) -> None:
-    """Record ``action`` by the signed-in user (or ``user``) from the request's address.
-
-    Views call this for imports, exports, suggestion decisions and the like;
-    ``detail`` names records by id, never by a person's name, phone or ID number.
-    """
-    who = user or (g.user.name if g.get("user") else "-")
-    accounts().record(who, action, detail, request.remote_addr or "")

@@ -18,7 +18,7 @@ from flask import Response, g
 
 from graphmodel.district import District
 
-from .exports import Sheet, write_xlsx
+from .exports import XLSX_MIMETYPE, Sheet, write_xlsx
 from .glossary import kind_label
 from .params import Analysis
 
@@ -94,9 +94,6 @@ def caption_tail(
     return " · ".join(parts)
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 def download(
     body: bytes | str, mimetype: str, what: tuple[str, str], request_analysis: Analysis, ext: str
 ) -> Response:
@@ -113,4 +110,4 @@ def workbook(sheets: list[Sheet], what: tuple[str, str], request_analysis: Analy
     """``sheets`` as an XLSX download named by ``what``, scope and window."""
     out = io.BytesIO()
     write_xlsx(out, sheets)
-    return download(out.getvalue(), XLSX, what, request_analysis, "xlsx")
+    return download(out.getvalue(), XLSX_MIMETYPE, what, request_analysis, "xlsx")

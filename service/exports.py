@@ -32,14 +32,28 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from graphmodel.columns import DATE, PERCENT, SCORE, WHOLE
+
+__all__ = [
+    "DATE",
+    "PERCENT",
+    "SCORE",
+    "WHOLE",
+    "XLSX_MIMETYPE",
+    "Sheet",
+    "column_widths",
+    "display_width",
+    "safe_cell",
+    "sheet_titles",
+    "write_xlsx",
+]
+
 #: A text cell starting with one of these would be read as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@")
 MIN_WIDTH, MAX_WIDTH = 6, 60
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
-
-
-#: Number formats for :attr:`Sheet.formats`: a share 0–1 shown as 12.5 %, a score as 14.3.
-PERCENT, SCORE, DATE, WHOLE = "0.0%", "0.0", "yyyy-mm-dd", "0"
+#: The media type of an XLSX workbook, for every download of one.
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)

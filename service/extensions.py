@@ -15,5 +15,5 @@ def store() -> Store:
 
 
 def today() -> dt.date:
-    """The app's "today": ``COBUILD_TODAY`` in the config (tests, replays) or the real date."""
+    """The app's "today": the ``COBUILD_TODAY`` setting (tests, replays) or the real date."""
     return current_app.config.get("COBUILD_TODAY") or dt.date.today()

@@ -17,9 +17,10 @@ from urllib.parse import urlencode
 
 from flask import Flask, g, request
 
+from graphmodel import limits
 from graphmodel.district import District, snapshot
-from graphmodel.errors import CobuildError
-from graphmodel.metrics.errors import BadScope
+from graphmodel.errors import BadScope, CobuildError
+from graphmodel.limits import DEFAULT_MONTHS
 from graphmodel.records import ZoneKind
 from graphmodel.window import Scope, Window, add_months, parse_scope, parse_window
 
@@ -126,7 +127,7 @@ def analysis() -> Analysis:
     each repeatable) a request asks for; a street planner's territory narrows the scope."""
     args = request.args
     end = args.get("end") or data_date().date or today()
-    window = parse_window(end, args.get("months") or 12, today=today())
+    window = parse_window(end, args.get("months") or DEFAULT_MONTHS, today=today())
     items = [
         f"{name}:{value}"
         for name in ("street", "zone", "kind")
@@ -167,7 +168,7 @@ def data_as_of() -> DataDate | None:
 
 
 def init_app(app: Flask) -> None:
-    """Offer the link and header helpers to every template."""
+    """Offer the link and header helpers, and the limits of the forms, to every template."""
     app.jinja_env.globals.update(
-        keep_args=keep_args, language_url=language_url, data_as_of=data_as_of
+        keep_args=keep_args, language_url=language_url, data_as_of=data_as_of, limits=limits
     )

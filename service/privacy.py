@@ -20,11 +20,11 @@ import dataclasses
 import unicodedata
 from collections.abc import Mapping
 
-from graphmodel.errors import CobuildError
 from graphmodel.records import Member
 
 from .access import can
-from .accounts import audit
+from .audit import REASON_MAX, audit
+from .errors import RevealRefused
 
 #: What a hidden name shows.
 HIDDEN = "***"
@@ -116,13 +116,6 @@ def visible_length(text: str) -> int:
     return sum(1 for c in text if unicodedata.category(c)[0] not in "CZ")
 
 
-class RevealRefused(CobuildError):
-    """Only an admin may see a member's full numbers, and only with a reason."""
-
-    code = "reveal_refused"
-    http_status = 403
-
-
 def reveal(member: Member, reason: str) -> Member:
     """The member with full phone and ID number, for an admin who states why (audited)."""
     if not can("admin"):
@@ -135,5 +128,5 @@ def reveal(member: Member, reason: str) -> Member:
             f"state a reason of at least {MIN_REASON} characters",
             f"请说明查看理由（至少 {MIN_REASON} 个字）",
         )
-    audit("reveal", f"member {member.id}; reason: {reason[:300]}")
+    audit("reveal", f"member {member.id}; reason: {reason[:REASON_MAX]}")
     return member

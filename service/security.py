@@ -21,9 +21,7 @@ from flask.sessions import SecureCookieSessionInterface
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from graphmodel.errors import CobuildError
-
-from .errors import error_body, wants_json
+from .errors import CsrfFailed, UploadTooLarge, error_body, wants_json
 from .settings import Settings
 
 CSP = "; ".join(
@@ -49,20 +47,6 @@ HEADERS = {
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
-
-
-class CsrfFailed(CobuildError):
-    """A state-changing request came without this session's CSRF token."""
-
-    code = "csrf_failed"
-    http_status = 400
-
-
-class UploadTooLarge(CobuildError):
-    """The request body is larger than ``COBUILD_MAX_UPLOAD_MB``."""
-
-    code = "upload_too_large"
-    http_status = 413
 
 
 class SessionCookies(SecureCookieSessionInterface):

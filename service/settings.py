@@ -1,19 +1,25 @@
 """The service's settings: one frozen dataclass read from ``COBUILD_*`` variables.
 
 Each setting is declared once, with its default and help text; the README's
-table of settings is checked against this list by a test.
+table of settings is checked against this list by a test, and another test fails
+when a module reads a ``COBUILD_*`` name that is not declared here. (The Neo4j
+store itself reads ``NEO4J_USER`` and ``NEO4J_PASSWORD`` when its URL carries no
+credentials: they belong to the store URL, see the README.)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field, fields
 
 from graphmodel.store import DEFAULT_STORE_URL
 
 
-def _setting(default, help_text: str):
-    return field(default=default, metadata={"help": help_text})
+def _setting(default, help_text: str, parse=None):
+    """A setting's default and help; ``parse`` reads its environment string (default:
+    the default's type)."""
+    return field(default=default, metadata={"help": help_text, "parse": parse})
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,14 @@ class Settings:
     wait_seconds: float = _setting(
         2.0, "Seconds a page waits for a computation before it shows its progress instead"
     )
+    node_budget: int = _setting(
+        1500, "Above this many units the network view shows streets as nodes, with drill-down"
+    )
+    today: dt.date | None = _setting(
+        None,
+        "The service's today (YYYY-MM-DD), for replays and demos; empty: the real date",
+        parse=lambda raw: dt.date.fromisoformat(raw) if raw.strip() else None,
+    )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -64,7 +78,8 @@ class Settings:
         for f in fields(cls):
             raw = environ.get(f"COBUILD_{f.name.upper()}")
             if raw is not None:
-                values[f.name] = _parse(type(f.default), raw)
+                parse = f.metadata["parse"]
+                values[f.name] = parse(raw) if parse else _parse(type(f.default), raw)
         values.setdefault("background", True)  # a served app computes ahead; tests opt in
         return cls(**values)
 

@@ -120,7 +120,7 @@ def wipe(store) -> None:
 @pytest.fixture
 def neo4j_store(neo4j_server):
     """An empty Neo4j store on the session's server."""
-    from graphmodel.neo4j_store import Neo4jStore
+    from graphmodel.store.neo4j import Neo4jStore
 
     store = Neo4jStore(neo4j_server.store_url)
     wipe(store)

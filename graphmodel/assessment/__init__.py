@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from ..errors import RulesError
 from .evaluate import (
     Scores,
     assess,
@@ -22,7 +23,7 @@ from .evaluate import (
     scores,
 )
 from .indicators import unit_indicators
-from .rules import DEFAULT_RULES, INDICATORS, Rule, RulesError, RuleSet, parse_rules, read_rules
+from .rules import DEFAULT_RULES, INDICATORS, Rule, RuleSet, parse_rules, read_rules
 
 __all__ = [
     "DEFAULT_RULES",

@@ -25,7 +25,7 @@ green, a share outside 0–1 — is refused with a message naming the rule.
 ('higher', 1.0)
 >>> parse_rules('[[rule]]\\nid="a"\\nindicator="partners"\\ngreen=3\\namber=1')  # doctest: +ELLIPSIS
 Traceback (most recent call last):
-graphmodel.assessment.rules.RulesError: 规则 a：未知指标 'partners'...
+graphmodel.errors.RulesError: 规则 a：未知指标 'partners'...
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CobuildError
+from ..errors import RulesError
 
 #: The rules shipped with the service (the published examples, with their sources).
 DEFAULT_RULES = Path(__file__).with_name("default_rules.toml")
@@ -71,13 +71,6 @@ INDICATORS: dict[str, Indicator] = {
 
 RANGES = {"count": (0.0, float("inf")), "share": (0.0, 1.0), "balance": (-1.0, 1.0)}
 RULE_KEYS = {"id", "name", "name_en", "indicator", "green", "amber", "weight", "veto", "source"}
-
-
-class RulesError(CobuildError):
-    """A rules file that cannot be used as written; nothing was changed."""
-
-    code = "bad_rules"
-    http_status = 422
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from ..errors import MetricPrecondition
 from ..projection import Incidence, SparseGraph, as_incidence, as_sparse
 from ..window import Window
-from .errors import MetricPrecondition
 
 #: Declining: at least this many activities in the previous window …
 DECLINE_MIN_BASE = 4

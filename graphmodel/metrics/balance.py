@@ -22,10 +22,10 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from ..errors import MetricPrecondition
 from ..projection import Incidence, as_incidence
 from ..window import Window
 from .activity import activity_counts
-from .errors import MetricPrecondition
 
 #: A pair is one-sided when at least this many exchanges all went one way.
 ONE_SIDED_MIN = 2

@@ -21,13 +21,14 @@ import random
 import threading
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 
+import igraph
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from ..errors import MetricPrecondition
 from ..projection import SparseGraph, as_sparse
 from .density import density, group_density, membership
-from .errors import MetricPrecondition
 from .structure import SEED
 
 #: Above this many linked units Louvain runs in igraph's C implementation of the same
@@ -37,24 +38,15 @@ IGRAPH_ABOVE = 2_000
 _igraph_lock = threading.Lock()
 
 
-def _igraph():
-    try:
-        import igraph
-    except ImportError:  # an optional speed-up: NetworkX's Louvain gives the same kind of answer
-        return None
-    return igraph
-
-
 def louvain_engine(linked_units: int) -> str:
     """Which implementation :func:`louvain` uses for this many linked units."""
-    if linked_units > IGRAPH_ABOVE and _igraph() is not None:
+    if linked_units > IGRAPH_ABOVE:
         return "igraph multilevel"
     return "networkx louvain_communities"
 
 
 def _igraph_louvain(S: SparseGraph, weight: str, resolution: float, seed: int) -> list[set]:
     """Louvain (multilevel) communities with igraph, seeded like NetworkX's."""
-    igraph = _igraph()
     upper = sp.triu(S.matrix(weight), k=1).tocoo()
     graph = igraph.Graph(n=len(S.nodes), edges=np.column_stack((upper.row, upper.col)).tolist())
     # igraph's random generator is global: seed it under a lock, then restore it.
@@ -100,7 +92,7 @@ def louvain(
             f"未知的边权 {weight!r}：可用 'weight' 或 'newman'",
         )
     key = weight if S.newman is not None else "weight"
-    if len(linked) > IGRAPH_ABOVE and _igraph() is not None:
+    if len(linked) > IGRAPH_ABOVE:
         found = _igraph_louvain(S.subgraph(linked), key, resolution, seed)
     else:
         found = nx.community.louvain_communities(H, weight=key, resolution=resolution, seed=seed)

@@ -17,8 +17,8 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from ..errors import MetricPrecondition
 from ..projection import SparseGraph, as_sparse
-from .errors import MetricPrecondition
 
 
 def density(G: nx.Graph | SparseGraph) -> float:

@@ -32,8 +32,8 @@ import networkx as nx
 import numpy as np
 from scipy.sparse import csgraph
 
+from ..errors import MetricPrecondition
 from ..projection import SparseGraph, as_sparse  # noqa: F401 (as_sparse: the doctest)
-from .errors import MetricPrecondition
 
 #: The most chains :func:`strong_paths` returns.
 PATHS = 3

@@ -16,14 +16,15 @@ from __future__ import annotations
 import random
 from collections.abc import Hashable, Sequence
 
+import igraph
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
+from ..errors import MetricPrecondition
 from ..projection import SparseGraph, as_sparse
 from .density import groups_by_attribute, membership
-from .errors import MetricPrecondition
 
 #: Betweenness is exact up to this many units, sampled above it.
 EXACT_BETWEENNESS_UP_TO = 2000
@@ -265,12 +266,8 @@ IGRAPH_ABOVE = 2_000
 
 def _igraph_of(S: SparseGraph):
     """``S`` as an igraph graph (edges between node positions), once per graph; None when
-    igraph is missing or the graph is small."""
+    the graph is small."""
     if len(S) <= IGRAPH_ABOVE:
-        return None
-    try:
-        import igraph
-    except ImportError:  # a speed-up only: the sparse paths give the same answers
         return None
     cached = S.__dict__.get("_igraph")
     if cached is None:

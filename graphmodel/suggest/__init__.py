@@ -13,8 +13,8 @@
 
 from __future__ import annotations
 
+from ..errors import BadDecision, BadSuggestionRequest, SuggestionError, UnknownUnit
 from .backtest import BacktestResult, rank_metrics
-from .errors import BadDecision, BadSuggestionRequest, SuggestionError, UnknownUnit
 from .features import Features, district_features, unit_features
 from .partners import Suggestion, latest_decisions, suggest
 from .reasons import Evidence, Reason

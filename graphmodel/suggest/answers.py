@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 
 from ..district import District, snapshot
+from ..errors import BadDecision, NotTheAuthor, UnknownUnit
 from ..records import Decision, DecisionKind
 from ..store import Store, read_bundle
 from ..window import WHOLE_DISTRICT, Scope, Window
 from .backtest import METHODS, BacktestResult, backtest
 from .card import model_for
-from .errors import BadDecision, NotTheAuthor, UnknownUnit
 from .features import district_features
 from .partners import evidence, latest_decisions, suggest
 from .reasons import reasons

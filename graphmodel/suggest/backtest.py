@@ -43,10 +43,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..district import District
+from ..errors import BadSuggestionRequest
 from ..projection import GATHERING_SIZE, project
 from ..store import Bundle
 from ..window import Window, add_months
-from .errors import BadSuggestionRequest
 from .features import Features, district_features
 from .scoring import DEFAULT_WEIGHTS, Weights, candidates, part_values, raw_parts
 

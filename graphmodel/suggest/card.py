@@ -16,10 +16,10 @@ from collections import OrderedDict
 
 from ..assessment.followup import follow_up
 from ..district import snapshot
+from ..errors import BadSuggestionRequest
 from ..store import Store, read_bundle
 from ..window import Window
 from .backtest import BacktestResult, backtest
-from .errors import BadSuggestionRequest
 from .model import FIXED_MODEL, Model
 from .scoring import DEFAULT_WEIGHTS, PARTS
 

@@ -39,8 +39,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..district import District
+from ..errors import UnknownUnit
 from ..records import Decision, DecisionKind, Unit
-from .errors import UnknownUnit
 from .features import Features, district_features
 from .reasons import Evidence, Reason, reasons
 from .scoring import DEFAULT_WEIGHTS, PARTS, Weights, candidates, scores_for, top

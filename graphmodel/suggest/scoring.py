@@ -55,7 +55,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from .errors import BadSuggestionRequest
+from ..errors import BadSuggestionRequest
 from .features import Features, overload_penalty
 
 __all__ = [
@@ -116,7 +116,7 @@ class Weights:
 
     >>> Weights(nearby=-1)
     Traceback (most recent call last):
-    graphmodel.suggest.errors.BadSuggestionRequest: 权重 nearby 不能为负数 / the weight nearby must not be negative
+    graphmodel.errors.BadSuggestionRequest: 权重 nearby 不能为负数 / the weight nearby must not be negative
     """
 
     common_partners: float = 1.5

@@ -47,9 +47,9 @@ from collections.abc import Collection, Iterable, Sequence
 import numpy as np
 
 from ..district import District
+from ..errors import BadSuggestionRequest
 from ..metrics import activity as act
 from ..records import Decision, UnitKind
-from .errors import BadSuggestionRequest
 from .features import Features, district_features
 from .partners import suggest
 from .scoring import DEFAULT_WEIGHTS, PARTS, Weights, part_values, raw_parts

@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 
 from ..district import District
+from ..errors import BadSuggestionRequest
 from ..records import Decision, DecisionKind
-from .errors import BadSuggestionRequest
 from .partners import latest_decisions, suggest
 from .scoring import DEFAULT_WEIGHTS, Weights
 from .triage import FLAGS, _priority, _zone_name, weak_units

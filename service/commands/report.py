@@ -19,7 +19,7 @@ from graphmodel.report import report as collaboration_report
 from graphmodel.report import report_tables
 from graphmodel.store import open_store, redacted
 from graphmodel.window import parse_scope, parse_window
-from service.exports import PERCENT, Sheet, write_xlsx
+from service.exports import Sheet, write_xlsx
 
 from .common import store_option
 
@@ -43,20 +43,11 @@ def write_report(data: dict, out: Path) -> None:
             t.headers,
             t.values(),
             caption=f"{t.title} · {tail}",
-            formats=[PERCENT if _is_share(key) else None for key, _ in t.columns],
+            formats=t.formats,
         )
         for t in report_tables(data)
     ]
     write_xlsx(out, sheets)
-
-
-def _is_share(field: str) -> bool:
-    """Densities, shares, coverages and rates are fractions: shown as percentages.
-
-    >>> _is_share("internal_density"), _is_share("ties")
-    (True, False)
-    """
-    return "density" in field or field.endswith(("share", "coverage", "rate")) or field == "change"
 
 
 @click.command("report")

@@ -10,7 +10,8 @@ import sys
 
 import click
 
-from ..accounts import ROLES, AccountError, Accounts
+from ..accounts import ROLES, Accounts
+from ..errors import AccountError
 
 accounts_option = click.option(
     "--accounts",
@@ -58,13 +59,13 @@ def add(
 ) -> None:
     """Create a user; prints a one-time password unless --password-stdin."""
     password = sys.stdin.readline().rstrip("\r\n") if password_stdin else None
-    book = open_accounts(accounts_path)
+    accounts = open_accounts(accounts_path)
     try:
-        user, one_time = book.add(name, role, streets, password)
+        user, one_time = accounts.add(name, role, streets, password)
     except AccountError as exc:
         click.echo(f"cobuild: {exc}", err=True)
         sys.exit(2)
-    book.record("cli", "user_add", f"{user.name} role {user.role}")
+    accounts.record("cli", "user_add", f"{user.name} role {user.role}")
     click.echo(f"已创建用户 user created: {user.name} ({user.role})")
     if one_time:
         hand_over(user.name, one_time)
@@ -84,20 +85,20 @@ def list_users(accounts_path: str) -> None:
 @accounts_option
 def reset_password(name: str, accounts_path: str) -> None:
     """Give a user a new one-time password (also unlocks the account)."""
-    book = open_accounts(accounts_path)
+    accounts = open_accounts(accounts_path)
     try:
-        password = book.reset_password(name)
+        password = accounts.reset_password(name)
     except AccountError as exc:
         click.echo(f"cobuild: {exc}", err=True)
         sys.exit(2)
-    book.record("cli", "user_reset", name)
+    accounts.record("cli", "user_reset", name)
     hand_over(name, password)
 
 
-def ensure_admin(book: Accounts, name: str = "admin") -> str | None:
+def ensure_admin(accounts: Accounts, name: str = "admin") -> str | None:
     """Create the admin ``name`` with a one-time password unless an admin exists."""
-    if book.has_admin():
+    if accounts.has_admin():
         return None
-    _, password = book.add(name, "admin")
-    book.record("cli", "user_add", f"{name} role admin (demo)")
+    _, password = accounts.add(name, "admin")
+    accounts.record("cli", "user_add", f"{name} role admin (demo)")
     return password

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
+from graphmodel import columns as C
 from graphmodel.assessment import (
     RulesError,
     RuleSet,
@@ -28,9 +29,10 @@ from graphmodel.district import District
 from graphmodel.records import ZoneKind
 
 from ..access import requires
-from ..accounts import audit
-from ..downloads import XLSX, caption_tail, download
-from ..exports import DATE, PERCENT, SCORE, Sheet, write_xlsx
+from ..audit import audit
+from ..downloads import caption_tail, download
+from ..errors import status_of
+from ..exports import XLSX_MIMETYPE, Sheet, write_xlsx
 from ..extensions import store
 from ..i18n import language
 from ..params import analysis
@@ -50,7 +52,7 @@ PAGE_SIZE = 200
 #: Follow-up rows the page lists (the ledger has them all).
 FOLLOWUP_ROWS = 300
 #: The ledger's last column: a quarter the window or the data's end cut short.
-PARTIAL_HEADER = "部分期间"
+PARTIAL_HEADER = C.PARTIAL.zh
 PARTIAL = "部分（数据或窗口未覆盖整季）"
 #: The largest rules file the admin page accepts (characters).
 MAX_RULES = 100_000
@@ -186,16 +188,27 @@ def page():
     )
 
 
+#: The follow-up sheet's columns.
+FOLLOW_UP = (
+    C.STREET_NAME,
+    C.FOLLOW_KIND,
+    C.FOLLOW_UNITS,
+    C.AGREED,
+    C.DUE,
+    C.FIRST_JOINT,
+    C.FOLLOW_STATE,
+)
 #: How a rule's value is formatted in the ledger, by its indicator's measure.
-MEASURE_FORMATS = {"share": PERCENT, "count": "0.0", "balance": "0.00"}
+MEASURE_FORMATS = {"share": C.PERCENT, "count": "0.0", "balance": "0.00"}
 
 
 def ledger(district: District, rules: RuleSet, caption_text: str | None = None) -> list[Sheet]:
     """The assessment as a ledger (台账): by street and quarter, with Chinese headers; each
     sheet opens with ``caption_text`` (what, scope, window, data date, who, when)."""
     names = [r.name or r.id for r in rules.rules]
-    unit_headers = ["街道", "期间", "单位编号", "单位名称", "季度得分", "等级"]
-    unit_formats: list[str | None] = [None, None, None, None, SCORE, None]
+    first = (C.STREET_NAME, C.PERIOD, C.UNIT_ID, C.UNIT_NAME, C.QUARTER_SCORE, C.QUARTER_RATING)
+    unit_headers = [c.zh for c in first]
+    unit_formats: list[str | None] = [c.format for c in first]
     for name, rule in zip(names, rules.rules, strict=True):
         unit_headers += [name, f"{name}评定"]
         unit_formats += [MEASURE_FORMATS[INDICATORS[rule.indicator].measure], None]
@@ -258,17 +271,21 @@ def ledger(district: District, rules: RuleSet, caption_text: str | None = None) 
         ),
         Sheet(
             "街道汇总",
-            ["街道", "期间", "单位数", "平均季度得分", *RATING_ZH.values(), PARTIAL_HEADER],
+            [
+                *(c.zh for c in (C.STREET_NAME, C.PERIOD, C.UNITS, C.MEAN_QUARTER_SCORE)),
+                *RATING_ZH.values(),
+                PARTIAL_HEADER,
+            ],
             street_rows,
             caption=titled("街道汇总（按季度）"),
-            formats=[None, None, None, SCORE],
+            formats=[None, None, None, C.MEAN_QUARTER_SCORE.format],
         ),
         Sheet(
             "结对跟进",
-            ["街道", "类别", "单位", "商定日期", "应开展日期", "首次联合活动", "状态"],
+            [c.zh for c in FOLLOW_UP],
             follow,
             caption=titled("结对跟进"),
-            formats=[None, None, None, DATE, DATE, DATE, None],
+            formats=[c.format for c in FOLLOW_UP],
         ),
         Sheet(
             "考核规则",
@@ -315,7 +332,9 @@ def export_xlsx():
     # what this user may see: the territory is part of its key (the analysis under it is not).
     territory = tuple(sorted(request_analysis.scope.territory or ()))
     data = district.stored(("ledger-xlsx", rules, marker, territory), build)
-    return download(data, XLSX, ("考核台账", "assessment-ledger"), request_analysis, "xlsx")
+    return download(
+        data, XLSX_MIMETYPE, ("考核台账", "assessment-ledger"), request_analysis, "xlsx"
+    )
 
 
 def _rules_page(text: str, error: RulesError | None = None, saved: bool = False, status=200):
@@ -359,7 +378,7 @@ def save_rules():
             )
         rules = parse_rules(text)
     except RulesError as refused:
-        return _rules_page(text, refused, status=422)
+        return _rules_page(text, refused, status=status_of(refused))
     _write(rules_path(), text)
     audit("rules_save", f"{len(rules.rules)} rules")
     return redirect(url_for("assessment.rules_form", saved=1))

@@ -22,15 +22,17 @@ from graphmodel.errors import CobuildError, NotFound
 from graphmodel.store import redacted
 
 from ..access import requires
-from ..accounts import ROLES, AccountError, LoginRefused, accounts, audit
-from ..exports import Sheet, safe_cell, write_xlsx
+from ..accounts import ROLES, accounts
+from ..audit import PAGE_ENTRIES, audit
+from ..errors import AccountError, LoginRefused, status_of
+from ..exports import XLSX_MIMETYPE, Sheet, safe_cell, write_xlsx
 from ..extensions import store
+from ..privacy import MIN_REASON
 from ..privacy import reveal as reveal_member
 from ..security import new_csrf_token
 
 bp = Blueprint("auth", __name__)
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 AUDIT_COLUMNS = ("at", "user", "action", "detail", "remote")
 ROLE_LABELS = {
     "admin": "管理员",
@@ -151,7 +153,7 @@ def add_user():
     try:
         user, one_time = accounts().add(name, role, streets)
     except AccountError as refused:
-        return _users_page(error=refused, status=400)
+        return _users_page(error=refused, status=status_of(refused))
     audit("user_add", f"{user.name} role {user.role} streets {' '.join(user.streets) or '-'}")
     return _users_page(handed=(user.name, one_time))
 
@@ -167,7 +169,7 @@ def change_user(name: str, change: str):
         else:
             accounts().set_disabled(name, change == "disable")
     except AccountError as refused:
-        return _users_page(error=refused, status=refused.http_status)
+        return _users_page(error=refused, status=status_of(refused))
     audit(f"user_{change}", name)
     return _users_page(handed=handed)
 
@@ -175,8 +177,8 @@ def change_user(name: str, change: str):
 @bp.get("/admin/audit")
 @requires("admin")
 def audit_log():
-    """The latest 500 entries of the audit log."""
-    return render_template("audit.html", entries=accounts().audit_log(limit=500))
+    """The latest entries of the audit log (:data:`~service.audit.PAGE_ENTRIES`)."""
+    return render_template("audit.html", entries=accounts().audit_log(limit=PAGE_ENTRIES))
 
 
 @bp.get("/admin/audit.<any(csv, xlsx):fmt>")
@@ -194,7 +196,7 @@ def audit_export(fmt: str):
         mimetype = "text/csv"
     else:
         write_xlsx(data, [Sheet("audit", AUDIT_COLUMNS, rows)])
-        mimetype = XLSX
+        mimetype = XLSX_MIMETYPE
     data.seek(0)
     return send_file(
         data, download_name=f"cobuild-audit.{fmt}", as_attachment=True, mimetype=mimetype
@@ -215,5 +217,8 @@ def reveal():
             member = reveal_member(found[0], request.form.get("reason", ""))
         except CobuildError as refused:
             error = refused
-    status = 200 if error is None else error.http_status
-    return render_template("reveal.html", member=member, member_id=member_id, error=error), status
+    status = 200 if error is None else status_of(error)
+    page = render_template(
+        "reveal.html", member=member, member_id=member_id, error=error, min_reason=MIN_REASON
+    )
+    return page, status

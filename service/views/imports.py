@@ -25,14 +25,13 @@ from loaders.resolve import Candidate
 from loaders.review import kind_labels, write_review
 
 from ..access import requires
-from ..accounts import audit
+from ..audit import audit
 from ..background import progress
+from ..exports import XLSX_MIMETYPE
 from ..extensions import store
 from ..pending import PendingImports
 
 bp = Blueprint("imports", __name__)
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def pending() -> PendingImports:
@@ -145,7 +144,9 @@ def problems_workbook(token: str):
     data = BytesIO()
     write_problems(data, [Problem(**p) for p in report["problems"]])
     data.seek(0)
-    return send_file(data, download_name="import-problems.xlsx", as_attachment=True, mimetype=XLSX)
+    return send_file(
+        data, download_name="import-problems.xlsx", as_attachment=True, mimetype=XLSX_MIMETYPE
+    )
 
 
 @bp.get("/import/<token>/review.xlsx")
@@ -162,7 +163,9 @@ def review_workbook(token: str):
     data = BytesIO()
     write_review(data, names, _streets(), kind_labels())
     data.seek(0)
-    return send_file(data, download_name="import-review.xlsx", as_attachment=True, mimetype=XLSX)
+    return send_file(
+        data, download_name="import-review.xlsx", as_attachment=True, mimetype=XLSX_MIMETYPE
+    )
 
 
 @bp.get("/template.xlsx")
@@ -172,4 +175,6 @@ def template():
     data = BytesIO()
     write_workbook(data)
     data.seek(0)
-    return send_file(data, download_name="cobuild-template.xlsx", as_attachment=True, mimetype=XLSX)
+    return send_file(
+        data, download_name="cobuild-template.xlsx", as_attachment=True, mimetype=XLSX_MIMETYPE
+    )

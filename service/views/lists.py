@@ -11,15 +11,17 @@ from dataclasses import dataclass
 
 from flask import Blueprint, abort, render_template
 
+from graphmodel import columns as C
 from graphmodel.attention import FLAG_NAMES, attention_units
+from graphmodel.columns import Column
 from graphmodel.metrics import EXPLANATIONS
 from graphmodel.records import UnitKind
-from graphmodel.report import report
+from graphmodel.report import LIST_COLUMNS, report
 from graphmodel.suggest.answers import visible_units
 
 from ..access import requires
 from ..downloads import caption, caption_tail, download, workbook
-from ..exports import DATE, PERCENT, SCORE, Sheet, safe_cell
+from ..exports import Sheet, safe_cell
 from ..extensions import store
 from ..params import Analysis, analysis
 from .assessment import RATING_ZH, current_rules
@@ -34,15 +36,10 @@ class UnitList:
     key: str
     zh: str
     en: str
-    columns: tuple[tuple[str, str, str], ...]  # (field, Chinese header, English header)
+    columns: tuple[Column, ...]
 
 
-UNIT_COLUMNS = (
-    ("id", "单位编号", "Unit id"),
-    ("name", "单位名称", "Unit"),
-    ("kind_zh", "类型", "Kind"),
-    ("street_name", "街道", "Street"),
-)
+UNIT_COLUMNS = (C.UNIT_ID, C.UNIT_NAME, C.KIND_ZH, C.STREET_NAME)
 #: Columns explained in the glossary: field → glossary key.
 COLUMN_TERMS = {
     "activities": "window_activities",
@@ -55,53 +52,24 @@ COLUMN_TERMS = {
     "rating": "rating",
     "flags_zh": "attention",
 }
-#: Number formats in the workbook (shares as %, scores with one decimal, dates as dates).
-COLUMN_FORMATS = {"change": PERCENT, "score": SCORE, "last_activity": DATE}
 LISTS = {
     lst.key: lst
     for lst in (
-        UnitList(
-            "isolated",
-            "孤立单位",
-            "Isolated units",
-            (("activities", "窗口内活动数", "Activities in the window"),),
-        ),
-        UnitList(
-            "inactive",
-            "不活跃单位",
-            "Inactive units",
-            (
-                ("last_activity", "最后活动日期", "Last activity"),
-                ("days_since", "距截止日期天数", "Days before the end date"),
-            ),
-        ),
-        UnitList(
-            "declining",
-            "活跃度下降单位",
-            "Declining units",
-            (
-                ("previous", "上一窗口活动数", "Activities, previous window"),
-                ("current", "本窗口活动数", "Activities, this window"),
-                ("change", "变化", "Change"),
-            ),
-        ),
-        UnitList(
-            "followers",
-            "跟随型单位",
-            "Followers",
-            (("activities", "窗口内活动数", "Activities in the window"),),
-        ),
+        UnitList("isolated", "孤立单位", "Isolated units", LIST_COLUMNS["isolated"]),
+        UnitList("inactive", "不活跃单位", "Inactive units", LIST_COLUMNS["inactive"]),
+        UnitList("declining", "活跃度下降单位", "Declining units", LIST_COLUMNS["declining"]),
+        UnitList("followers", "跟随型单位", "Followers", LIST_COLUMNS["followers"]),
         UnitList(
             "attention",
             "需关注单位",
             "Units needing attention",
             (
-                ("flags_zh", "情况", "Status"),
-                ("last_activity", "最后活动日期", "Last activity"),
-                ("score", "考核得分", "Score"),
-                ("rating", "考核等级", "Rating"),
-                ("partner_name", "建议结对对象", "Suggested partner"),
-                ("reason_zh", "建议理由", "Why"),
+                C.FLAGS,
+                C.LAST_ACTIVITY,
+                C.SCORE_COLUMN,
+                C.RATING,
+                C.PARTNER_NAME,
+                C.REASON,
             ),
         ),
     )
@@ -182,7 +150,7 @@ def page(key: str):
         "list.html",
         unit_list=unit_list,
         lists=LISTS,
-        columns=UNIT_COLUMNS + unit_list.columns,
+        columns=[(c.key, c.zh, c.en) for c in UNIT_COLUMNS + unit_list.columns],
         column_terms=COLUMN_TERMS,
         rows=list_rows(request_analysis, key, page=True),
         partnered=PAGE_PARTNERED if key == "attention" else None,
@@ -197,10 +165,10 @@ def _sheet(unit_list: UnitList, rows: list[dict], title: str, caption_text: str)
     columns = UNIT_COLUMNS + unit_list.columns
     return Sheet(
         title,
-        [f"{zh} {en}" for _, zh, en in columns],
-        [[row.get(field) for field, _, _ in columns] for row in rows],
+        [c.header for c in columns],
+        [[row.get(c.key) for c in columns] for row in rows],
         caption=caption_text,
-        formats=[COLUMN_FORMATS.get(field) for field, _, _ in columns],
+        formats=[c.format for c in columns],
     )
 
 

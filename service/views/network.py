@@ -28,9 +28,6 @@ from . import network_build as build
 from .network_panel import unit_panel
 
 bp = Blueprint("network", __name__)
-
-#: Above this many units the view shows streets as nodes, with drill-down.
-NODE_BUDGET = 1500
 #: Arguments that choose what the view shows, beyond the window and scope.
 VIEW_ARGS = ("min_weight", "size", "colour", "focus", "hops", "path", "suggest")
 
@@ -92,7 +89,7 @@ def view_request() -> build.ViewRequest:
         hops=int(hops),
         path=path,
         language=language(),
-        budget=current_app.config.get("COBUILD_NODE_BUDGET", NODE_BUDGET),
+        budget=current_app.config["COBUILD_NODE_BUDGET"],
     )
 
 
@@ -229,7 +226,7 @@ def playback():
             "freq must be month or quarter", "回放周期须为 month（月）或 quarter（季度）"
         )
     district = analysis().district()
-    budget = current_app.config.get("COBUILD_NODE_BUDGET", NODE_BUDGET)
+    budget = current_app.config["COBUILD_NODE_BUDGET"]
     if len(district.scope_units) > budget:
         return {"freq": freq, "periods": [], "aggregated": True}
     return {**network_playback(district, freq, min_weight=min_weight()), "aggregated": False}

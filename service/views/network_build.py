@@ -24,10 +24,9 @@ import scipy.sparse as sp
 
 from graphmodel.assessment import assess
 from graphmodel.district import District, snapshot
-from graphmodel.errors import NotFound
+from graphmodel.errors import BadScope, NotFound
 from graphmodel.metrics.activity import activity_counts
 from graphmodel.metrics.communities import louvain
-from graphmodel.metrics.errors import BadScope
 from graphmodel.metrics.paths import path_units, strong_paths, within_hops
 from graphmodel.metrics.structure import betweenness, betweenness_sources
 from graphmodel.projection import SparseGraph

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from graphmodel import limits
 from graphmodel.records import UnitKind
 from graphmodel.suggest.scoring import PARTS
 from visualizations.encoding import COLOURINGS, SIZE_MEASURES
+
+from . import openapi_schemas as S
 
 _WINDOW = [
     {
@@ -17,7 +20,12 @@ _WINDOW = [
         "name": "months",
         "in": "query",
         "description": "Length of the window in months.",
-        "schema": {"type": "integer", "minimum": 1, "maximum": 120, "default": 12},
+        "schema": {
+            "type": "integer",
+            "minimum": limits.MIN_MONTHS,
+            "maximum": limits.MAX_MONTHS,
+            "default": limits.DEFAULT_MONTHS,
+        },
     },
     {
         "name": "street",
@@ -47,29 +55,6 @@ _WINDOW = [
         },
     },
 ]
-
-_ERROR = {
-    "type": "object",
-    "required": ["error"],
-    "properties": {
-        "error": {
-            "type": "object",
-            "required": ["code", "status", "message_zh", "message_en"],
-            "properties": {
-                "code": {"type": "string"},
-                "status": {"type": "integer"},
-                "message_zh": {"type": "string"},
-                "message_en": {"type": "string"},
-            },
-        }
-    },
-}
-
-_UNIT_REF = {
-    "type": "object",
-    "required": ["id", "name"],
-    "properties": {"id": {"type": "string"}, "name": {"type": "string"}},
-}
 
 
 def _ok(schema: dict, description: str) -> dict:
@@ -104,62 +89,6 @@ def _get(summary: str, schema: dict, parameters: list | None = None) -> dict:
 
 def openapi_document() -> dict:
     """The document; response schemas name the keys clients may rely on."""
-    unit_row = {
-        "type": "object",
-        "required": ["id", "name", "kind", "street"],
-        "properties": {
-            "id": {"type": "string"},
-            "name": {"type": "string"},
-            "kind": {"type": "string"},
-            "kind_zh": {"type": "string"},
-            "street": {"type": ["string", "null"]},
-            "street_name": {"type": "string"},
-            "community": {"type": ["string", "null"]},
-            "headcount": {"type": ["integer", "null"]},
-        },
-    }
-    network = {
-        "type": "object",
-        "required": ["nodes", "edges", "options", "legend", "aggregated", "captions", "meta"],
-        "properties": {
-            "nodes": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["id", "name", "title", "x", "y", "size", "cat"],
-                    "properties": {
-                        "id": {"type": "string"},
-                        "name": {"type": "string"},
-                        "title": {"type": "string"},
-                        "x": {"type": "number"},
-                        "y": {"type": "number"},
-                        "size": {"type": "number"},
-                        "cat": {"type": "string"},
-                        "measure": {"type": "number"},
-                        "outside": {"type": "boolean"},
-                        "url": {"type": "string"},
-                    },
-                },
-            },
-            "captions": {"type": "array", "items": {"type": "object"}},
-            "meta": {"type": "object"},
-            "edges": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["from", "to"],
-                    "properties": {"from": {"type": "string"}, "to": {"type": "string"}},
-                },
-            },
-            "options": {"type": "object"},
-            "legend": {"type": "array"},
-            "aggregated": {"type": "boolean"},
-        },
-    }
-    report_keys = [
-        "meta", "density", "isolated", "inactive", "declining", "followers",
-        "district_dependence", "balance", "brokers", "communities", "zones", "members",
-    ]  # fmt: skip
     return {
         "openapi": "3.1.0",
         "info": {
@@ -180,7 +109,7 @@ def openapi_document() -> dict:
                     "type": "object",
                     "required": ["units", "count"],
                     "properties": {
-                        "units": {"type": "array", "items": unit_row},
+                        "units": {"type": "array", "items": S.UNIT_ROW},
                         "count": {"type": "integer"},
                     },
                 },
@@ -202,9 +131,7 @@ def openapi_document() -> dict:
                     *_WINDOW,
                 ],
             ),
-            "/api/v1/metrics": _get(
-                "The collaboration report", {"type": "object", "required": report_keys}, _WINDOW
-            ),
+            "/api/v1/metrics": _get("The collaboration report", S.REPORT, _WINDOW),
             "/api/v1/isolated": _get(
                 "Isolated units",
                 {
@@ -212,14 +139,14 @@ def openapi_document() -> dict:
                     "required": ["window", "count", "units"],
                     "properties": {
                         "count": {"type": "integer"},
-                        "units": {"type": "array", "items": _UNIT_REF},
+                        "units": {"type": "array", "items": S.ISOLATED_ROW},
                     },
                 },
                 _WINDOW,
             ),
             "/api/v1/network": _get(
                 "Network view data (vis-network nodes and edges with positions)",
-                network,
+                S.NETWORK,
                 [
                     *_WINDOW,
                     {
@@ -265,7 +192,7 @@ def openapi_document() -> dict:
             **_suggestion_paths(),
             **_listing_paths(),
         },
-        "components": {"schemas": {"Error": _ERROR}},
+        "components": {"schemas": {"Error": S.ERROR}},
     }
 
 
@@ -278,22 +205,6 @@ def _listing_paths() -> dict:
         "schema": {"type": "string"},
     }
     text = {"type": "string"}
-    listing = {
-        "type": "object",
-        "required": ["id", "unit", "side", "what", "status"],
-        "properties": {
-            "id": text,
-            "unit": text,
-            "side": {"type": "string", "enum": ["need", "offer"]},
-            "what": text,
-            "detail": text,
-            "posted": {"type": ["string", "null"]},
-            "status": {"type": "string", "enum": ["open", "claimed", "done"]},
-            "claimed_by": text,
-            "claimed_at": {"type": ["string", "null"]},
-            "partner": text,
-        },
-    }
 
     def post(summary: str, body: dict, answer: dict, status: str) -> dict:
         answers = _ok(answer, summary)
@@ -318,7 +229,7 @@ def _listing_paths() -> dict:
                 "required": ["status"],
                 "properties": {"status": {"type": "string", "enum": ["open", "done"]}},
             },
-            {"type": "object", "required": ["listing"], "properties": {"listing": listing}},
+            {"type": "object", "required": ["listing"], "properties": {"listing": S.LISTING}},
             "200",
         ),
         "/api/v1/listings/{listing_id}/claim": post(
@@ -331,7 +242,7 @@ def _listing_paths() -> dict:
             {
                 "type": "object",
                 "required": ["listing", "decision"],
-                "properties": {"listing": listing, "decision": {"type": "object"}},
+                "properties": {"listing": S.LISTING, "decision": {"type": "object"}},
             },
             "201",
         ),
@@ -381,8 +292,12 @@ def _suggestion_paths() -> dict:
                 "enum": ["accept", "dismiss", "undo", "采纳", "不采纳", "撤销"],
                 "description": "undo withdraws the pair's standing decision (its author or an admin)",
             },
-            "note": {"type": "string", "maxLength": 500},
-            "owner": {"type": "string", "maxLength": 60, "description": "Who follows it up"},
+            "note": {"type": "string", "maxLength": limits.NOTE_MAX},
+            "owner": {
+                "type": "string",
+                "maxLength": limits.OWNER_MAX,
+                "description": "Who follows it up",
+            },
             "due": {"type": "string", "format": "date", "description": "Follow-up due date"},
         },
     }
@@ -426,7 +341,12 @@ def _suggestion_paths() -> dict:
                 {
                     "name": "k",
                     "in": "query",
-                    "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10},
+                    "schema": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "maximum": limits.MAX_K,
+                        "default": limits.DEFAULT_K,
+                    },
                 },
                 {"name": "include_dismissed", "in": "query", "schema": {"type": "boolean"}},
             ],

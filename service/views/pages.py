@@ -7,7 +7,7 @@ from flask import Blueprint, render_template
 from graphmodel.assessment import RulesError, heat_map
 from graphmodel.overview import overview, territory_overview
 from graphmodel.records import ZoneKind
-from graphmodel.report import report
+from graphmodel.report import LIST_COLUMNS, report
 from visualizations.charts import bar_chart
 from visualizations.scales import ScoreScale
 
@@ -39,7 +39,7 @@ TABLE_LABELS = {
     "zones": "区域",
 }
 #: The lists a headline links to.
-LISTED = ("isolated", "declining", "followers", "inactive")
+LISTED = frozenset(LIST_COLUMNS)
 
 
 def _headline(data: dict, section: str, field: str) -> float:

@@ -16,9 +16,10 @@ import datetime as dt
 
 from flask import Blueprint, g, render_template, request
 
+from graphmodel.errors import BadDecision, BadSuggestionRequest
+from graphmodel.limits import DEFAULT_K, MAX_K
 from graphmodel.suggest import answers
 from graphmodel.suggest.card import model_for
-from graphmodel.suggest.errors import BadDecision, BadSuggestionRequest
 from graphmodel.window import add_months
 
 from ..access import can, requires
@@ -29,8 +30,6 @@ from ..params import analysis
 
 bp = Blueprint("suggestions", __name__)
 
-#: The most partners one request may ask for.
-MAX_K = 100
 ACCEPTED_COLUMNS = (
     ("unit", "单位编号", "Unit id"),
     ("unit_name", "单位名称", "Unit"),
@@ -52,7 +51,7 @@ def _when(text: str) -> dt.datetime:
 
 
 def _k() -> int:
-    raw = request.args.get("k") or "10"
+    raw = request.args.get("k") or str(DEFAULT_K)
     try:
         k = int(raw)
     except ValueError:

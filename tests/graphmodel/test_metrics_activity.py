@@ -7,6 +7,7 @@ import datetime as dt
 import networkx as nx
 import pytest
 
+from graphmodel.errors import MetricPrecondition
 from graphmodel.metrics.activity import (
     activity_counts,
     declining_units,
@@ -16,7 +17,6 @@ from graphmodel.metrics.activity import (
     isolated_units,
     last_activity,
 )
-from graphmodel.metrics.errors import MetricPrecondition
 from graphmodel.projection import incidence
 from graphmodel.records import DISTRICT, Activity, Participation, Unit
 from graphmodel.window import Window

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from graphmodel.errors import MetricPrecondition
 from graphmodel.metrics.balance import partner_balance, unit_balance
-from graphmodel.metrics.errors import MetricPrecondition
 from graphmodel.projection import incidence
 from graphmodel.records import Activity, Participation, Unit
 from graphmodel.window import Window

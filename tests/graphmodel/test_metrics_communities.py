@@ -7,6 +7,7 @@ import math
 import networkx as nx
 import pytest
 
+from graphmodel.errors import MetricPrecondition
 from graphmodel.metrics.communities import (
     adjusted_rand,
     louvain,
@@ -15,7 +16,6 @@ from graphmodel.metrics.communities import (
     partition_agreement,
     zone_cohesion,
 )
-from graphmodel.metrics.errors import MetricPrecondition
 
 
 def test_louvain_splits_two_cliques_joined_by_one_tie():

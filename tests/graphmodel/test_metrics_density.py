@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graphmodel.errors import MetricPrecondition
 from graphmodel.metrics.density import (
     assortativity,
     density,
@@ -15,7 +16,6 @@ from graphmodel.metrics.density import (
     groups_by_attribute,
     kind_mixing,
 )
-from graphmodel.metrics.errors import MetricPrecondition
 from graphmodel.projection import as_sparse
 
 

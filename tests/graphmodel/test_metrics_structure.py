@@ -7,7 +7,7 @@ import math
 import networkx as nx
 import pytest
 
-from graphmodel.metrics.errors import MetricPrecondition
+from graphmodel.errors import MetricPrecondition
 from graphmodel.metrics.structure import (
     articulation_units,
     betweenness,

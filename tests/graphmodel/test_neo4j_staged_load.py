@@ -6,11 +6,11 @@ import dataclasses
 
 import pytest
 
-from graphmodel import neo4j_load
 from graphmodel.errors import DanglingReference, StoreBusy
-from graphmodel.neo4j_store import Neo4jStore
 from graphmodel.records import TABLES, Participation, Unit
 from graphmodel.store import Bundle, TableCounts
+from graphmodel.store.neo4j import Neo4jStore
+from graphmodel.store.neo4j import load as neo4j_load
 
 
 @pytest.fixture

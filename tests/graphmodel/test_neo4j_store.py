@@ -9,9 +9,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from graphmodel.errors import DanglingReference, StoreUnavailable, StoreURLError
-from graphmodel.neo4j_store import Neo4jStore
 from graphmodel.records import TABLES, Activity, Participation, Unit, Zone
 from graphmodel.store import Bundle, open_store
+from graphmodel.store.neo4j import Neo4jStore
 
 
 def graph(store: Neo4jStore, query: str, **params) -> list[list]:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from networkx.algorithms import bipartite
 
-from graphmodel.metrics.errors import MetricPrecondition
+from graphmodel.errors import MetricPrecondition
 from graphmodel.projection import (
     as_incidence,
     as_sparse,

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphmodel.district import District, clear_cache, snapshot
+from graphmodel.errors import BadScope, BadWindow
 from graphmodel.metrics import EXPLANATIONS
-from graphmodel.metrics.errors import BadScope, BadWindow
 from graphmodel.records import Activity, Participation, Unit, Zone
 from graphmodel.report import KEYS, ReportOptions, build_report, report, report_tables
 from graphmodel.store import Bundle, open_store

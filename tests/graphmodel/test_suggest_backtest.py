@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from graphmodel.errors import BadSuggestionRequest
 from graphmodel.records import Activity, Participation, Unit
 from graphmodel.store import Bundle
 from graphmodel.suggest.backtest import BASELINES, METHODS, backtest, default_split, rank_metrics
-from graphmodel.suggest.errors import BadSuggestionRequest
 
 
 def test_precision_counts_hits_in_the_first_k():

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from graphmodel.district import District
+from graphmodel.errors import BadSuggestionRequest
 from graphmodel.records import Activity, Participation, Unit, Zone
 from graphmodel.store import Bundle
-from graphmodel.suggest.errors import BadSuggestionRequest
 from graphmodel.suggest.triage import group, propose_zones, who_to_help
 from graphmodel.window import WHOLE_DISTRICT, Scope, Window
 

@@ -11,15 +11,15 @@ import numpy as np
 import pytest
 
 from graphmodel.district import District
-from graphmodel.errors import BadDecision
+from graphmodel.errors import BadDecision, BadSuggestionRequest, UnknownUnit
 from graphmodel.records import Activity, Decision, Participation, Unit, Zone
 from graphmodel.store import Bundle
 from graphmodel.suggest import DEFAULT_WEIGHTS, PARTS, Weights, suggest, unit_features
-from graphmodel.suggest.errors import BadSuggestionRequest, UnknownUnit
 from graphmodel.suggest.features import overload_penalty
 from graphmodel.suggest.reasons import Evidence, reasons
 from graphmodel.suggest.scoring import candidates, part_values, raw_parts, score_parts, top
 from graphmodel.window import Window
+from service.errors import status_of
 
 END = dt.date(2026, 6, 30)
 WINDOW = Window(END, 12)
@@ -295,7 +295,7 @@ def test_an_unknown_unit_is_not_found(district):
     """Asking about a unit that is not in the district raises UnknownUnit (404)."""
     with pytest.raises(UnknownUnit) as info:
         suggest(district, "U9")
-    assert info.value.http_status == 404
+    assert status_of(info.value) == 404
 
 
 def test_zero_weights_switch_a_part_off(district):

@@ -8,9 +8,9 @@ import sqlite3
 import pytest
 
 from graphmodel.district import District
+from graphmodel.errors import BadSuggestionRequest
 from graphmodel.records import Activity, Decision, Participation, Unit
 from graphmodel.store import Bundle, open_store
-from graphmodel.suggest.errors import BadSuggestionRequest
 from graphmodel.suggest.worklist import work_list
 from graphmodel.window import Window
 

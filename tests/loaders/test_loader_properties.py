@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from graphmodel.store import open_store
 from loaders.load import load_tables
 from loaders.readers import read_file
-from loaders.schema import TABLES
+from loaders.table_formats import TABLE_FORMATS
 
 EXAMPLES = 150
 SETTINGS = settings(
@@ -49,7 +49,7 @@ CELLS = st.one_of(
     st.text(max_size=12),
 )
 HEADERS = [
-    *{h for t in TABLES for c in t.columns for h in (c.name, c.zh[0], c.header)},
+    *{h for t in TABLE_FORMATS for c in t.columns for h in (c.name, c.zh[0], c.header)},
     "junk",
     "",
 ]
@@ -58,7 +58,7 @@ HEADERS = [
 @st.composite
 def csv_table(draw) -> tuple[str, bytes]:
     """A file name of a real table and a CSV of random headers and cells."""
-    table = draw(st.sampled_from(TABLES))
+    table = draw(st.sampled_from(TABLE_FORMATS))
     headers = draw(st.lists(st.sampled_from(HEADERS), min_size=1, max_size=8))
     rows = draw(st.lists(st.lists(CELLS, max_size=10), max_size=6))
     text = io.StringIO()
@@ -73,7 +73,7 @@ def json_table(draw) -> tuple[str, bytes]:
     """A JSON object keyed by table names holding random records."""
     doc = draw(
         st.dictionaries(
-            st.sampled_from([t.name for t in TABLES] + ["junk"]),
+            st.sampled_from([t.name for t in TABLE_FORMATS] + ["junk"]),
             st.lists(st.dictionaries(st.sampled_from(HEADERS), CELLS | st.integers()), max_size=5),
             max_size=3,
         )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from openpyxl import Workbook, load_workbook
 
 from loaders.files import write_workbook
 from loaders.ledger_schema import LEDGERS
 from loaders.load import load_paths
-from loaders.schema import TABLES
+from loaders.table_formats import TABLE_FORMATS
 
 from .conftest import ACTIVITIES, PARTICIPATIONS, UNITS, ZONES
 
@@ -51,7 +52,7 @@ def test_the_template_has_a_sheet_per_table_and_an_explanation(tmp_path):
     """The empty template: the three ledgers, one sheet per table, bilingual headers, help."""
     path = write_workbook(tmp_path / "planning.xlsx")
     book = load_workbook(path)
-    assert [t.sheet for t in (*LEDGERS, *TABLES)] == [
+    assert [t.sheet for t in (*LEDGERS, *TABLE_FORMATS)] == [
         s for s in book.sheetnames if s not in ("说明 help", "选项 lists")
     ]
     units = book["单位 units"]
@@ -107,6 +108,17 @@ def test_json_array_named_by_file_loads(tmp_path, empty_store):
     )
     report = load_paths([tmp_path / "zones.json"], empty_store)
     assert report.ok and empty_store.counts()["zones"] == 1
+
+
+@pytest.mark.parametrize("text", ["{}", "[]", " { } "])
+def test_a_json_file_without_records_is_an_error_naming_it(tmp_path, empty_store, text: str):
+    """units.json holding {} (or []) is refused with an error naming the file, nothing written."""
+    path = tmp_path / "units.json"
+    path.write_text(text, encoding="utf-8")
+    report = load_paths([path], empty_store)
+    assert [(e.file, e.row) for e in report.errors] == [(str(path), None)]
+    assert "no records" in report.errors[0].message_en
+    assert empty_store.imports() == []
 
 
 def test_text_that_looks_like_a_formula_stays_text(tmp_path, empty_store):

@@ -10,8 +10,9 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from service import create_app
-from service.accounts import AccountError, Accounts, LoginRefused
+from service.accounts import Accounts
 from service.cli import main
+from service.errors import AccountError, LoginRefused
 from service.settings import Settings
 
 PASSWORD = "correct horse battery"

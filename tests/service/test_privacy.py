@@ -7,9 +7,9 @@ from flask import g
 
 from graphmodel.records import Member
 from service.access import ROLE_PERMISSIONS
+from service.errors import RevealRefused
 from service.privacy import (
     HIDDEN,
-    RevealRefused,
     mask_id_number,
     mask_phone,
     protect_member,

@@ -11,75 +11,80 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .aliases import Alias
-from .errors import NotFound, StoreUnavailable, StoreURLError
-from .records import RECORD_TYPES, TABLES, Activity, Decision, Listing, Participation
-from .store import Bundle, ImportLog, TableCounts
+from ..aliases import Alias
+from ..errors import StoreUnavailable, StoreURLError
+from ..records import RECORD_TYPES, TABLES, Activity, Decision, Listing, Participation, Record
+from .protocol import Bundle, ImportLog, TableCounts
+from .shared import (
+    LISTING_FIELDS,
+    Kind,
+    RecordReads,
+    counts_text,
+    decision_values,
+    decisions_in_order,
+    field_kinds,
+    import_log,
+    unit_not_found,
+    warnings_text,
+)
+
+_LISTING_COLUMNS = ", ".join(LISTING_FIELDS)
 
 #: Key column of each table; participations are keyed by who took part in what.
 KEY = {table: "id" for table in TABLES} | {"participations": "key"}
 
 
-def _columns(table: str) -> list[tuple[str, str]]:
-    """(column, annotation) pairs of a table, from its record type."""
-    return [(f.name, str(f.type)) for f in fields(RECORD_TYPES[table])]
+#: How each kind of field is written to a column (kinds not listed go as they are).
+ENCODERS = {
+    Kind.TUPLE: lambda v: json.dumps(list(v), ensure_ascii=False) if v else "[]",
+    Kind.DATE: lambda v: v.isoformat() if v is not None else None,
+    Kind.DATETIME: lambda v: v.isoformat() if v is not None else None,
+    Kind.BOOL: int,
+}
+#: How each kind of field is read back from its column.
+DECODERS = {
+    Kind.TUPLE: lambda v: tuple(json.loads(v)) if v and v != "[]" else (),
+    Kind.DATE: lambda v: dt.date.fromisoformat(v) if v else None,
+    Kind.DATETIME: lambda v: dt.datetime.fromisoformat(v) if v else None,
+    Kind.BOOL: bool,
+}
 
 
-def _encoder(annotation: str):
-    if annotation.startswith("tuple"):
-        return lambda v: json.dumps(list(v), ensure_ascii=False) if v else "[]"
-    if "dt.date" in annotation:
-        return lambda v: v.isoformat() if v is not None else None
-    if annotation == "bool":
-        return int
-    return None
+class RowCodec:
+    """Turns the records of one type into SQL rows and back (a keyed row starts
+    with the record's ``id``, for records such as participations that have no
+    ``id`` field of their own)."""
 
-
-def _decoder(annotation: str):
-    if annotation.startswith("tuple"):
-        return lambda v: tuple(json.loads(v)) if v and v != "[]" else ()
-    if "dt.date" in annotation:
-        return lambda v: dt.date.fromisoformat(v) if v else None
-    if annotation == "bool":
-        return bool
-    return None
-
-
-class _TableCodec:
-    """Turns one table's records into SQL rows and back."""
-
-    def __init__(self, table: str) -> None:
-        self.table = table
-        self.type = RECORD_TYPES[table]
-        cols = _columns(table)
-        self.names = [name for name, _ in cols]
-        self.encoders = [_encoder(a) for _, a in cols]
-        self.decoders = [_decoder(a) for _, a in cols]
-        self.keyed = table == "participations"
+    def __init__(self, record_type: type, *, keyed: bool = False) -> None:
+        self.type = record_type
+        kinds = field_kinds(record_type)
+        self.names = list(kinds)
+        self.encoders = [ENCODERS.get(kind) for kind in kinds.values()]
+        self.decoders = [DECODERS.get(kind) for kind in kinds.values()]
+        self.keyed = keyed
 
     @property
     def sql_columns(self) -> list[str]:
         return (["key"] if self.keyed else []) + self.names
 
-    def to_row(self, record) -> tuple:
+    def to_row(self, record: Record) -> tuple:
         values = [
             enc(getattr(record, name)) if enc else getattr(record, name)
             for name, enc in zip(self.names, self.encoders, strict=True)
         ]
         return (record.id, *values) if self.keyed else tuple(values)
 
-    def from_row(self, row: Sequence) -> object:
+    def from_row(self, row: Sequence) -> Record:
         values = row[1:] if self.keyed else row
         return self.type(
             *(dec(v) if dec else v for v, dec in zip(values, self.decoders, strict=True))
         )
 
 
-CODECS = {table: _TableCodec(table) for table in TABLES}
+CODECS = {table: RowCodec(RECORD_TYPES[table], keyed=table == "participations") for table in TABLES}
 
 
 def _schema() -> str:
@@ -135,7 +140,7 @@ def sqlite_path(url: str) -> Path:
     return Path(parts.path[1:])
 
 
-class SQLiteStore:
+class SQLiteStore(RecordReads):
     """The embedded store (see module docstring)."""
 
     def __init__(self, url: str) -> None:
@@ -148,10 +153,13 @@ class SQLiteStore:
                 con.executescript(_schema())
                 _decision_columns(con)
         except (OSError, sqlite3.Error) as exc:
-            raise StoreUnavailable(
-                f"cannot open the embedded store {self.path}: {exc}",
-                f"无法打开内置存储 {self.path}：{exc}",
-            ) from exc
+            raise self._unavailable(exc) from exc
+
+    def _unavailable(self, exc: Exception) -> StoreUnavailable:
+        return StoreUnavailable(
+            f"cannot open the embedded store {self.path}: {exc}",
+            f"无法打开内置存储 {self.path}：{exc}",
+        )
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -160,15 +168,24 @@ class SQLiteStore:
         try:
             con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         except sqlite3.Error as exc:
-            raise StoreUnavailable(
-                f"cannot open the embedded store {self.path}: {exc}",
-                f"无法打开内置存储 {self.path}：{exc}",
-            ) from exc
+            raise self._unavailable(exc) from exc
         try:
             con.execute("PRAGMA synchronous=NORMAL")
             yield con
         finally:
             con.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """A connection inside one write transaction, rolled back on any error."""
+        with self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
 
     # -- writing -----------------------------------------------------------
 
@@ -176,31 +193,25 @@ class SQLiteStore:
         self, bundle: Bundle, *, source: str = "", warnings: Sequence[str] = ()
     ) -> dict[str, TableCounts]:
         counts: dict[str, TableCounts] = {}
-        with self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                for table in TABLES:
-                    records = bundle.table(table)
-                    if records:
-                        counts[table] = self._upsert(con, table, records)
-                changed = any(c.added or c.updated for c in counts.values())
-                if changed:
-                    con.execute(
-                        "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'version'"
-                    )
+        with self._transaction() as con:
+            for table in TABLES:
+                records = bundle.table(table)
+                if records:
+                    counts[table] = self._upsert(con, table, records)
+            changed = any(c.added or c.updated for c in counts.values())
+            if changed:
                 con.execute(
-                    "INSERT INTO imports (at, source, counts, warnings) VALUES (?, ?, ?, ?)",
-                    (
-                        dt.datetime.now().isoformat(timespec="seconds"),
-                        source,
-                        json.dumps({t: c.as_dict() for t, c in counts.items()}),
-                        json.dumps(list(warnings), ensure_ascii=False),
-                    ),
+                    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'version'"
                 )
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+            con.execute(
+                "INSERT INTO imports (at, source, counts, warnings) VALUES (?, ?, ?, ?)",
+                (
+                    dt.datetime.now().isoformat(timespec="seconds"),
+                    source,
+                    counts_text(counts),
+                    warnings_text(warnings),
+                ),
+            )
         return counts
 
     def _upsert(self, con: sqlite3.Connection, table: str, records: list) -> TableCounts:
@@ -254,20 +265,8 @@ class SQLiteStore:
             rows = con.execute(f"SELECT {cols} FROM {table} {where}", params).fetchall()
         return [codec.from_row(r) for r in rows]
 
-    def zones(self):
-        return self._read("zones", "ORDER BY id")
-
-    def units(self):
-        return self._read("units", "ORDER BY id")
-
-    def party_orgs(self):
-        return self._read("party_orgs", "ORDER BY id")
-
-    def members(self):
-        return self._read("members", "ORDER BY id")
-
-    def agreements(self):
-        return self._read("agreements", "ORDER BY id")
+    def _all(self, table: str) -> list[Record]:
+        return self._read(table, "ORDER BY id")
 
     def activities(
         self, start: dt.date | None = None, end: dt.date | None = None
@@ -302,45 +301,24 @@ class SQLiteStore:
                 (limit,),
             ).fetchall()
         return [
-            ImportLog(
-                at=dt.datetime.fromisoformat(at),
-                source=source or "",
-                counts={t: TableCounts(**c) for t, c in json.loads(counts).items()},
-                warnings=tuple(json.loads(warnings)),
-            )
+            import_log(dt.datetime.fromisoformat(at), source, counts, warnings)
             for at, source, counts, warnings in rows
         ]
 
     # -- decisions on suggestions -------------------------------------------
 
     def record_decision(self, decision: Decision) -> None:
-        with self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                ids = (decision.unit, decision.partner)
-                found = {r[0] for r in con.execute("SELECT id FROM units WHERE id IN (?, ?)", ids)}
-                missing = [i for i in ids if i not in found]
-                if missing:
-                    raise NotFound(
-                        f"no unit {missing[0]!r} in the store", f"存储中没有单位 {missing[0]!r}"
-                    )
-                con.execute(
-                    "INSERT INTO decisions (unit, partner, decision, at, by_user, note, owner, due)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        *ids,
-                        decision.decision,
-                        decision.at.isoformat(),
-                        decision.by,
-                        decision.note,
-                        decision.owner,
-                        decision.due.isoformat() if decision.due else None,
-                    ),
-                )
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+        with self._transaction() as con:
+            ids = (decision.unit, decision.partner)
+            found = {r[0] for r in con.execute("SELECT id FROM units WHERE id IN (?, ?)", ids)}
+            missing = [i for i in ids if i not in found]
+            if missing:
+                raise unit_not_found(missing[0])
+            con.execute(
+                "INSERT INTO decisions (unit, partner, decision, at, by_user, note, owner, due)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                decision_values(decision),
+            )
 
     def decisions(self, unit: str | None = None) -> list[Decision]:
         sql = "SELECT unit, partner, decision, at, by_user, note, owner, due FROM decisions"
@@ -351,20 +329,7 @@ class SQLiteStore:
                 rows = con.execute(
                     f"{sql} WHERE unit = ? OR partner = ? ORDER BY n", (unit, unit)
                 ).fetchall()
-        found = [
-            Decision(
-                u,
-                p,
-                d,
-                dt.datetime.fromisoformat(at),
-                by,
-                note,
-                owner or "",
-                dt.date.fromisoformat(due) if due else None,
-            )
-            for u, p, d, at, by, note, owner, due in rows
-        ]
-        return sorted(found, key=lambda d: _instant(d.at))  # stable: ties keep their order
+        return decisions_in_order(rows)
 
     # -- confirmed names ------------------------------------------------------
 
@@ -374,42 +339,25 @@ class SQLiteStore:
             return [Alias(*row) for row in rows.fetchall()]
 
     def remember_aliases(self, aliases: Sequence[Alias]) -> None:
-        with self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                con.executemany(
-                    "INSERT INTO aliases (street, name, unit) VALUES (?, ?, ?)"
-                    " ON CONFLICT(street, name) DO UPDATE SET unit = excluded.unit",
-                    [(a.street, a.name, a.unit) for a in aliases],
-                )
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+        with self._transaction() as con:
+            con.executemany(
+                "INSERT INTO aliases (street, name, unit) VALUES (?, ?, ?)"
+                " ON CONFLICT(street, name) DO UPDATE SET unit = excluded.unit",
+                [(a.street, a.name, a.unit) for a in aliases],
+            )
 
     def save_listing(self, listing: Listing) -> None:
-        with self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                if not con.execute("SELECT 1 FROM units WHERE id = ?", (listing.unit,)).fetchone():
-                    raise NotFound(
-                        f"no unit {listing.unit!r} in the store", f"存储中没有单位 {listing.unit!r}"
-                    )
-                con.execute(
-                    "INSERT OR REPLACE INTO listings (id, unit, side, what, detail, posted, status,"
-                    " claimed_by, claimed_at, partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    listing.as_row(),
-                )
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+        with self._transaction() as con:
+            if not con.execute("SELECT 1 FROM units WHERE id = ?", (listing.unit,)).fetchone():
+                raise unit_not_found(listing.unit)
+            con.execute(
+                f"INSERT OR REPLACE INTO listings ({_LISTING_COLUMNS})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                listing.as_row(),
+            )
 
     def listings(self, unit: str | None = None) -> list[Listing]:
-        sql = (
-            "SELECT id, unit, side, what, detail, posted, status, claimed_by, claimed_at, partner"
-            " FROM listings"
-        )
+        sql = f"SELECT {_LISTING_COLUMNS} FROM listings"
         with self._connect() as con:
             if unit is None:
                 rows = con.execute(f"{sql} ORDER BY id").fetchall()
@@ -433,11 +381,6 @@ class SQLiteStore:
 
     def close(self) -> None:
         """Nothing to release: connections are opened per call."""
-
-
-def _instant(at: dt.datetime) -> dt.datetime:
-    """A naive datetime to order by: an aware one in UTC, a naive one as it is."""
-    return at if at.tzinfo is None else at.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def _date_filter(column: str, start: dt.date | None, end: dt.date | None) -> tuple[str, list]:

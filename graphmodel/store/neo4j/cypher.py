@@ -7,7 +7,7 @@ from input. The graph follows DESIGN.md: record fields are node properties
 (the record of truth, so that reads return exactly what was loaded) and every
 reference is also a relationship, for graph queries.
 
-Large loads are staged (see :mod:`graphmodel.neo4j_load`): what they create
+Large loads are staged (see :mod:`graphmodel.store.neo4j.load`): what they create
 carries ``staged_by: <load token>`` and stays hidden from every read below
 while that token is listed in ``StoreInfo.hidden``. Cypher written elsewhere
 against the same graph should apply the same filter (:data:`VISIBLE`).
@@ -96,7 +96,6 @@ LINKS: tuple[Link, ...] = (
     Link("activities", ("agreement",), "UNDER_AGREEMENT", "Agreement"),
 )
 TOOK_PART = "TOOK_PART"
-RELATIONSHIP_TYPES = frozenset({link.type for link in LINKS} | {TOOK_PART, ABOUT, ALIAS_OF})
 
 
 def _unlink(table: str) -> str:

@@ -6,15 +6,14 @@
 and is named on every call.
 
 How a load stays all-or-nothing (one transaction, or staged for large loads)
-is described in :mod:`graphmodel.neo4j_load`; every statement lives in
-:mod:`graphmodel.cypher`. Reads hide the records of a staged load until it is
+is described in :mod:`graphmodel.store.neo4j.load`; every statement lives in
+:mod:`graphmodel.store.neo4j.cypher`. Reads hide the records of a staged load until it is
 published, and return the project's own records, never driver types.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
 import threading
@@ -44,13 +43,24 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
-from . import cypher, neo4j_load
-from .aliases import Alias
-from .errors import NotFound, StoreFailed, StoreUnavailable, StoreURLError
-from .neo4j_codec import CODECS
-from .neo4j_load import batches, fetch
-from .records import TABLES, Activity, Decision, Listing, Participation, Record
-from .store import Bundle, ImportLog, TableCounts
+from ...aliases import Alias
+from ...errors import StoreFailed, StoreUnavailable, StoreURLError
+from ...records import TABLES, Activity, Decision, Listing, Participation, Record
+from ..protocol import Bundle, ImportLog, TableCounts, redacted
+from ..shared import (
+    DECISION_FIELDS,
+    LISTING_FIELDS,
+    RecordReads,
+    decision_values,
+    decisions_in_order,
+    import_log,
+    unit_not_found,
+    warnings_text,
+)
+from . import cypher
+from . import load as neo4j_load
+from .codec import CODECS
+from .load import batches, read_rows, write_rows
 
 DEFAULT_DATABASE = "neo4j"
 #: Managed transactions are retried on transient errors for this long. The
@@ -85,8 +95,6 @@ def _parse_url(url: str) -> tuple[str, str, str | None, str]:
 
 
 def _bad_url(url: str, why: str) -> StoreURLError:
-    from .store import redacted
-
     return StoreURLError(
         f"bad Neo4j URL {redacted(url)!r} ({why}): write bolt://user:password@host:7687"
         "?database=neo4j",
@@ -94,7 +102,7 @@ def _bad_url(url: str, why: str) -> StoreURLError:
     )
 
 
-class Neo4jStore:
+class Neo4jStore(RecordReads):
     """The Neo4j store (see module docstring). One driver per store object."""
 
     #: Loads of more records than this are staged instead of one transaction.
@@ -182,14 +190,14 @@ class Neo4jStore:
         """
 
         def visible(tx: ManagedTransaction) -> Any:
-            [[hidden]] = fetch(tx, cypher.HIDDEN)
+            [[hidden]] = read_rows(tx, cypher.HIDDEN)
             return work(tx, hidden, **params)
 
         with self._errors(), self._session(READ_ACCESS) as session:
             return session.execute_read(visible)
 
     def _values(self, query: str, **params: Any) -> list[list[Any]]:
-        return self._read(lambda tx, hidden: fetch(tx, query, hidden=hidden, **params))
+        return self._read(lambda tx, hidden: read_rows(tx, query, hidden=hidden, **params))
 
     def ensure_schema(self) -> None:
         """Create the uniqueness constraints and indexes unless they exist (idempotent)."""
@@ -208,7 +216,7 @@ class Neo4jStore:
     ) -> dict[str, TableCounts]:
         tables = neo4j_load.plan(bundle)
         self.ensure_schema()
-        entry = {"source": source, "warnings": json.dumps(list(warnings), ensure_ascii=False)}
+        entry = {"source": source, "warnings": warnings_text(warnings)}
         with self._errors(), self._session(WRITE_ACCESS) as session:
             neo4j_load.clear_stale(session)
             if sum(map(len, tables.values())) > self.stage_above:
@@ -226,7 +234,7 @@ class Neo4jStore:
         def work(tx: ManagedTransaction, hidden: list[str]) -> set[str]:
             found: set[str] = set()
             for chunk in batches(wanted):
-                found.update(row[0] for row in fetch(tx, query, ids=chunk, hidden=hidden))
+                found.update(row[0] for row in read_rows(tx, query, ids=chunk, hidden=hidden))
             return found
 
         return self._read(work)
@@ -235,20 +243,8 @@ class Neo4jStore:
         codec = CODECS[table]
         return sorted((codec.record(row[0]) for row in self._values(query, **params)), key=_by_id)
 
-    def zones(self):
-        return self._nodes("zones", cypher.ALL_NODES["zones"])
-
-    def units(self):
-        return self._nodes("units", cypher.ALL_NODES["units"])
-
-    def party_orgs(self):
-        return self._nodes("party_orgs", cypher.ALL_NODES["party_orgs"])
-
-    def members(self):
-        return self._nodes("members", cypher.ALL_NODES["members"])
-
-    def agreements(self):
-        return self._nodes("agreements", cypher.ALL_NODES["agreements"])
+    def _all(self, table: str) -> list[Record]:
+        return self._nodes(table, cypher.ALL_NODES[table])
 
     def activities(
         self, start: dt.date | None = None, end: dt.date | None = None
@@ -275,19 +271,14 @@ class Neo4jStore:
     def counts(self) -> dict[str, int]:
         def work(tx: ManagedTransaction, hidden: list[str]) -> dict[str, int]:
             queries = cypher.COUNT_VISIBLE if hidden else cypher.COUNT
-            return {t: fetch(tx, queries[t], hidden=hidden)[0][0] for t in TABLES}
+            return {t: read_rows(tx, queries[t], hidden=hidden)[0][0] for t in TABLES}
 
         return self._read(work)
 
     def imports(self, limit: int = 20) -> list[ImportLog]:
         rows = self._values(cypher.IMPORTS, limit=limit)
         return [
-            ImportLog(
-                at=at.to_native(),
-                source=source or "",
-                counts={t: TableCounts(**c) for t, c in json.loads(counts).items()},
-                warnings=tuple(json.loads(warnings)),
-            )
+            import_log(at.to_native(), source, counts, warnings)
             for at, source, counts, warnings in rows
         ]
 
@@ -301,32 +292,15 @@ class Neo4jStore:
     def decisions(self, unit: str | None = None) -> list[Decision]:
         mine = {} if unit is None else {"unit": unit}
         rows = self._values(cypher.DECISIONS_OF_UNIT if mine else cypher.ALL_DECISIONS, **mine)
-        found = [
-            Decision(
-                u,
-                p,
-                d,
-                dt.datetime.fromisoformat(at),
-                by,
-                note,
-                owner or "",
-                dt.date.fromisoformat(due) if due else None,
-            )
-            for u, p, d, at, by, note, owner, due in rows
-        ]
-        return sorted(found, key=lambda d: _instant(d.at))  # stable: ties keep their order
+        return decisions_in_order(rows)
 
     def save_listing(self, listing: Listing) -> None:
         self.ensure_schema()
-        names = ("id", "unit", "side", "what", "detail", "posted", "status", "claimed_by",
-                 "claimed_at", "partner")  # fmt: skip
-        params = dict(zip(names, listing.as_row(), strict=True))
+        params = dict(zip(LISTING_FIELDS, listing.as_row(), strict=True))
         with self._errors(), self._session(WRITE_ACCESS) as session:
-            saved = session.execute_write(lambda tx: fetch(tx, cypher.SAVE_LISTING, **params))
+            saved = session.execute_write(write_rows, cypher.SAVE_LISTING, **params)
         if not saved:
-            raise NotFound(
-                f"no unit {listing.unit!r} in the store", f"存储中没有单位 {listing.unit!r}"
-            )
+            raise unit_not_found(listing.unit)
 
     def listings(self, unit: str | None = None) -> list[Listing]:
         mine = {} if unit is None else {"unit": unit}
@@ -349,7 +323,7 @@ class Neo4jStore:
 
         def work(tx: ManagedTransaction) -> None:
             for chunk in batches(rows):
-                fetch(tx, cypher.REMEMBER_ALIASES, rows=chunk)
+                write_rows(tx, cypher.REMEMBER_ALIASES, rows=chunk)
 
         with self._errors(), self._session(WRITE_ACCESS) as session:
             session.execute_write(work)
@@ -368,29 +342,13 @@ class Neo4jStore:
 
 
 def _record_decision(tx: ManagedTransaction, decision: Decision) -> None:
-    [[hidden]] = fetch(tx, cypher.HIDDEN)
+    [[hidden]] = read_rows(tx, cypher.HIDDEN)
     ids = list(dict.fromkeys((decision.unit, decision.partner)))
-    missing = [row[0] for row in fetch(tx, cypher.MISSING_UNITS, ids=ids, hidden=hidden)]
+    missing = [row[0] for row in read_rows(tx, cypher.MISSING_UNITS, ids=ids, hidden=hidden)]
     if missing:
-        raise NotFound(f"no unit {missing[0]!r} in the store", f"存储中没有单位 {missing[0]!r}")
-    fetch(
-        tx,
-        cypher.RECORD_DECISION,
-        epoch=uuid.uuid4().hex,
-        unit=decision.unit,
-        partner=decision.partner,
-        decision=decision.decision,
-        at=decision.at.isoformat(),  # as given: naive or with its UTC offset
-        by=decision.by,
-        note=decision.note,
-        owner=decision.owner,
-        due=decision.due.isoformat() if decision.due else None,
-    )
-
-
-def _instant(at: dt.datetime) -> dt.datetime:
-    """A naive datetime to order by: an aware one in UTC, a naive one as it is."""
-    return at if at.tzinfo is None else at.astimezone(dt.UTC).replace(tzinfo=None)
+        raise unit_not_found(missing[0])
+    values = dict(zip(DECISION_FIELDS, decision_values(decision), strict=True))
+    write_rows(tx, cypher.RECORD_DECISION, epoch=uuid.uuid4().hex, **values)
 
 
 def _by_id(record: Record) -> str:

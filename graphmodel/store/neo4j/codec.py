@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any
 
+from ...errors import DanglingReference
+from ...records import RECORD_TYPES, Participation, Record
+from ..shared import Kind, field_kinds
 from . import cypher
-from .errors import DanglingReference
-from .records import RECORD_TYPES, Participation, Record
 
 
 class NodeCodec:
-    """Turns one table's records into node properties and back.
+    """Turns the records of one type into node properties and back.
 
     ``None`` and empty tuples are left out (Neo4j stores no nulls); reading puts
-    them back, and ignores bookkeeping properties such as ``staged_by``.
+    them back, and ignores bookkeeping properties such as ``staged_by``. Dates
+    and times are stored as Neo4j's own and read back as Python's.
     """
 
-    def __init__(self, table: str) -> None:
-        self.type = RECORD_TYPES[table]
-        annotated = [(f.name, str(f.type)) for f in fields(self.type)]
-        self.names = [name for name, _ in annotated]
-        self.tuples = {name for name, a in annotated if a.startswith("tuple")}
-        self.dates = {name for name, a in annotated if "dt.date" in a}
+    def __init__(self, record_type: type) -> None:
+        self.type = record_type
+        kinds = field_kinds(record_type)
+        self.names = list(kinds)
+        self.tuples = {name for name, kind in kinds.items() if kind is Kind.TUPLE}
+        self.dates = {name for name, kind in kinds.items() if kind in (Kind.DATE, Kind.DATETIME)}
 
     def props(self, record: Record) -> dict[str, Any]:
+        """The node properties of ``record``."""
         props = {}
         for name in self.names:
             value = getattr(record, name)
@@ -34,6 +36,7 @@ class NodeCodec:
         return props
 
     def record(self, props: dict[str, Any]) -> Record:
+        """The record a node's properties hold."""
         values = {}
         for name in self.names:
             value = props.get(name)
@@ -45,7 +48,7 @@ class NodeCodec:
         return self.type(**values)
 
 
-CODECS = {table: NodeCodec(table) for table in cypher.LABELS}
+CODECS = {table: NodeCodec(RECORD_TYPES[table]) for table in cypher.LABELS}
 
 
 def participant(p: Participation) -> tuple[str, str]:

@@ -26,7 +26,6 @@ Two ways to make that all-or-nothing:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -37,11 +36,12 @@ from typing import Any
 from neo4j import ManagedTransaction, Session
 from neo4j.exceptions import DriverError, Neo4jError
 
+from ...errors import DanglingReference, StoreBusy
+from ...records import TABLES, Participation, Record
+from ..protocol import Bundle, TableCounts
+from ..shared import counts_text
 from . import cypher
-from .errors import DanglingReference, StoreBusy
-from .neo4j_codec import CODECS, participant
-from .records import TABLES, Participation, Record
-from .store import Bundle, TableCounts
+from .codec import CODECS, participant
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -51,7 +51,8 @@ BATCH = 10_000
 #: A staged load that wrote nothing for this long is taken to have died.
 STALE_MINUTES = 10
 
-#: Runs one statement and returns its rows as plain values.
+#: Runs one statement of a load in the transaction at hand (a read while
+#: classifying, a write afterwards) and returns its rows as plain values.
 Run = Callable[..., list[list[Any]]]
 
 
@@ -84,8 +85,14 @@ def plan(bundle: Bundle) -> dict[str, list]:
     return tables
 
 
-def fetch(tx: ManagedTransaction, query: str, /, **params: Any) -> list[list[Any]]:
-    """Run one statement inside a transaction function and return plain values."""
+def read_rows(tx: ManagedTransaction, query: str, /, **params: Any) -> list[list[Any]]:
+    """Run one reading statement inside a transaction function; its rows as plain values."""
+    return tx.run(query, params).values()
+
+
+def write_rows(tx: ManagedTransaction, query: str, /, **params: Any) -> list[list[Any]]:
+    """Run one writing statement inside a write transaction function; the rows it
+    returns (what it wrote or found missing) as plain values."""
     return tx.run(query, params).values()
 
 
@@ -210,7 +217,7 @@ def _finish(run: Run, changes: Changes, log_entry: dict[str, str]) -> None:
         cypher.FINISH_LOAD,
         bump=int(changes.any),
         at=dt.datetime.now().replace(microsecond=0),
-        counts=json.dumps({t: c.as_dict() for t, c in changes.counts.items()}),
+        counts=counts_text(changes.counts),
         **log_entry,
     )
 
@@ -222,7 +229,8 @@ def in_one_transaction(
     tx: ManagedTransaction, tables: dict[str, list], log_entry: dict[str, str]
 ) -> dict[str, TableCounts]:
     """The whole load as one transaction function (re-run from scratch on a retry)."""
-    run = partial(fetch, tx)
+    # One write transaction: classifying reads through it, then the load writes.
+    run = partial(write_rows, tx)
     [[staging]] = run(cypher.LOCK_STORE, epoch=uuid.uuid4().hex)
     if staging is not None:
         raise busy()
@@ -242,12 +250,12 @@ def in_stages(
     """The load in many hidden transactions and one that publishes them (see above)."""
     token = uuid.uuid4().hex
     [[claimed]] = session.execute_write(
-        fetch, cypher.CLAIM_STAGING, epoch=uuid.uuid4().hex, staged=token
+        write_rows, cypher.CLAIM_STAGING, epoch=uuid.uuid4().hex, staged=token
     )
     if not claimed:
         raise busy()
     try:
-        changes = classify(partial(session.execute_read, fetch), tables)
+        changes = classify(partial(session.execute_read, read_rows), tables)
         write_added(partial(session.execute_write, _staged_step, token), changes, token)
         session.execute_write(_publish, token, changes, log_entry)
     except BaseException:
@@ -259,16 +267,16 @@ def in_stages(
 def _staged_step(
     tx: ManagedTransaction, token: str, query: str, /, **params: Any
 ) -> list[list[Any]]:
-    [[owned]] = fetch(tx, cypher.HEARTBEAT, staged=token)
+    [[owned]] = write_rows(tx, cypher.HEARTBEAT, staged=token)
     if not owned:
         raise busy()
-    return fetch(tx, query, **params)
+    return write_rows(tx, query, **params)
 
 
 def _publish(
     tx: ManagedTransaction, token: str, changes: Changes, log_entry: dict[str, str]
 ) -> None:
-    run = partial(fetch, tx)
+    run = partial(write_rows, tx)
     [[owned]] = run(cypher.PUBLISH, staged=token)
     if not owned:
         raise busy()
@@ -289,7 +297,7 @@ def discard(session: Session, token: str) -> None:
 def clear_stale(session: Session) -> None:
     """Remove a staged load that died; raise :class:`StoreBusy` if one is running."""
     [[token, since, stale]] = session.execute_read(
-        fetch, cypher.STAGING_STATE, stale_minutes=STALE_MINUTES
+        read_rows, cypher.STAGING_STATE, stale_minutes=STALE_MINUTES
     )
     if token is None:
         return

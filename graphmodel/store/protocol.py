@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
-from .aliases import Alias
-from .errors import StoreURLError
-from .records import (
+from ..aliases import Alias
+from ..errors import StoreURLError
+from ..records import (
     TABLES,
     Activity,
     Agreement,
@@ -167,13 +167,13 @@ class Store(Protocol):
 #: URL scheme → "module:Class" of the backend; imported on first use so that the
 #: embedded store does not need the Neo4j driver.
 BACKENDS: dict[str, str] = {
-    "sqlite": "graphmodel.sqlite_store:SQLiteStore",
-    "neo4j": "graphmodel.neo4j_store:Neo4jStore",
-    "neo4j+s": "graphmodel.neo4j_store:Neo4jStore",
-    "neo4j+ssc": "graphmodel.neo4j_store:Neo4jStore",
-    "bolt": "graphmodel.neo4j_store:Neo4jStore",
-    "bolt+s": "graphmodel.neo4j_store:Neo4jStore",
-    "bolt+ssc": "graphmodel.neo4j_store:Neo4jStore",
+    "sqlite": "graphmodel.store.sqlite:SQLiteStore",
+    "neo4j": "graphmodel.store.neo4j.store:Neo4jStore",
+    "neo4j+s": "graphmodel.store.neo4j.store:Neo4jStore",
+    "neo4j+ssc": "graphmodel.store.neo4j.store:Neo4jStore",
+    "bolt": "graphmodel.store.neo4j.store:Neo4jStore",
+    "bolt+s": "graphmodel.store.neo4j.store:Neo4jStore",
+    "bolt+ssc": "graphmodel.store.neo4j.store:Neo4jStore",
 }
 
 DEFAULT_STORE_URL = "sqlite:///var/cobuild.db"
