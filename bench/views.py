@@ -339,6 +339,9 @@ def measure_pointer(
     page = context.new_page()
     page.goto(server.url + path)
     page.wait_for_selector("#network[data-state=drawn]", timeout=120_000)
+    # The playback bar appears above the network once its periods are in: wait for it, or
+    # the network moves down between the hover and the click (at S that takes seconds).
+    page.wait_for_selector("#playback[data-periods]", state="attached", timeout=120_000)
     order = page.evaluate("window.cobuildNetwork.view.order.map(n => n.id)")
     for node in order[:runs]:
         at = _node_point(page, node)
