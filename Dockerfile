@@ -8,6 +8,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /srv/cobuild
 COPY pyproject.toml README.md ./
+COPY translations translations
 COPY graphmodel graphmodel
 COPY loaders loaders
 COPY visualizations visualizations

@@ -25,6 +25,7 @@ from loaders.files import write_csv_folder
 from loaders.ledgers import Resolution
 from loaders.load import load_paths
 from loaders.names import normalise
+from translations import Words
 
 TYPOS = 20  # distinct misspelt names the planner reviews
 _DATE_FORMS = (
@@ -146,7 +147,9 @@ class _Progress:
     def __init__(self) -> None:
         self.start = time.perf_counter()
 
-    def __call__(self, zh: str, en: str) -> None:
-        print(f"    [{time.perf_counter() - self.start:6.1f} s] {zh} / {en}", flush=True)
-        if en == "done":
+    def __call__(self, stage: Words) -> None:
+        print(
+            f"    [{time.perf_counter() - self.start:6.1f} s] {stage.zh} / {stage.en}", flush=True
+        )
+        if stage.en == "done":
             self.start = time.perf_counter()

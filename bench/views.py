@@ -173,6 +173,7 @@ class Figures:
     stabilized_events: int = 0
     layout: float | None = None
     baselines: dict[str, str] = field(default_factory=dict)
+    drawing: tuple[float, float] = (0.0, 0.0)  # through pyvis' Network, before it (s)
 
 
 class Deadline(Exception):
@@ -283,12 +284,43 @@ def measure_server(server: LiveServer, cookie: str, case: Case, repeats: int, fi
     data = json.loads(body)
     figures.nodes, figures.edges = len(data["nodes"]), len(data["edges"])
     figures.kilobytes = len(body) / 1024
+    figures.drawing = measure_drawing(data, repeats)
     figures.api = statistics.median(
         server.get(case.path("/api/v1/network"), cookie)[0] for _ in range(repeats)
     )
     figures.html = statistics.median(
         server.get(case.path("/network"), cookie)[0] for _ in range(repeats)
     )
+
+
+def measure_drawing(data: dict, repeats: int) -> tuple[float, float]:
+    """Medians (s) of making the view's nodes, edges and options through pyvis' ``Network``
+    (``add_node``, ``add_edge``, its options object: issue 16) and, the baseline, of the
+    path before it: the finished lists handed to pyvis as they are and its default
+    options read by index from ``get_network_data()``."""
+    from pyvis.network import Network
+
+    from visualizations.drawing import network_data
+
+    nodes, edges = data["nodes"], data["edges"]
+
+    def before() -> None:
+        net = Network(directed=False)
+        net.nodes, net.edges = nodes, edges
+        net.get_network_data()
+        options = Network(directed=False)
+        options.toggle_physics(False)
+        json.loads(options.get_network_data()[5])
+
+    def timed(build: Callable[[], object]) -> float:
+        times = []
+        for _ in range(max(repeats, 3)):
+            start = time.perf_counter()
+            build()
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    return timed(lambda: network_data(nodes, edges)), timed(before)
 
 
 def measure_browser(server: LiveServer, context, case: Case, runs: int, figures: Figures):
@@ -429,14 +461,14 @@ def unit_graph_for(store, case: Case):
     """The unit graph and coordinates the view draws for ``case`` (before any budget)."""
     from graphmodel.district import snapshot
     from graphmodel.window import parse_scope, parse_window
-    from service.views.network_build import _coordinates, drawn_graph, whole_graph
+    from visualizations.district_graph import coordinates, drawn_graph, whole_graph
 
     window = parse_window(END.isoformat(), 12, today=END)
     scope = parse_scope([f"{k}:{v}" for k, v in case.query.items() if k in ("street", "zone")])
     whole = snapshot(store, window)
     shown = [u.id for u in whole.units if scope.admits(u)]
     G = drawn_graph(whole_graph(whole, 1.0), shown)
-    return G, _coordinates(whole, G)
+    return G, coordinates(whole, G)
 
 
 def pyvis_payload(G, net=None) -> tuple[dict, str]:
@@ -586,6 +618,16 @@ def report(results: list[Figures], browser_base: dict[str, str], extra: list[str
         print(
             f"| {f.case.name} | {f.layout:.2f} s | {spring} | {ratio(spring, f.layout, 1)} "
             f"| {pyvis} | {ratio(pyvis, f.first, 1)} | {ratio(pyvis, f.api)} |"
+        )
+    print("\n| case | nodes / edges | through pyvis' Network | before (lists handed over) "
+          "| extra | extra ÷ first API request |")  # fmt: skip
+    print("|---|---|---|---|---|---|")
+    for f in results:
+        through, before = f.drawing
+        print(
+            f"| {f.case.name} | {f.nodes:,} / {f.edges:,} | {through * 1000:.1f} ms "
+            f"| {before * 1000:.2f} ms | {(through - before) * 1000:.1f} ms "
+            f"| {(through - before) / f.first:.1%} |"
         )
     for line in extra:
         print(line)

@@ -125,8 +125,8 @@ class District:
         unknown += sorted(self.scope.zones - set(self.zone))
         if unknown:
             raise BadScope(
-                f"the scope names unknown streets or zones: {', '.join(unknown)}",
-                f"范围中的街道或协作区不存在：{'、'.join(unknown)}",
+                "范围中的街道或协作区不存在：{unknown}",
+                unknown=unknown,
             )
 
     # -- what the metrics read ---------------------------------------------

@@ -12,20 +12,31 @@ the store's errors.
 
 from __future__ import annotations
 
+from translations import Words, words
+
 
 class CobuildError(Exception):
     """Base of every error the project raises on purpose.
 
-    ``message_zh`` and ``message_en`` are shown to people; ``code`` is a stable
-    key for the JSON error body.
+    A raise gives the Chinese text with its format parameters
+    (``BadWindow("时间窗口长度须为 1 至 {most} 个月", most=120)``); the English comes
+    from the catalogue in :mod:`translations`. ``message_zh`` and ``message_en`` are
+    shown to people; ``code`` is a stable key for the JSON error body.
     """
 
     code = "error"
 
-    def __init__(self, message_en: str, message_zh: str | None = None) -> None:
-        super().__init__(message_en)
-        self.message_en = message_en
-        self.message_zh = message_zh or message_en
+    def __init__(self, message: str | Words, /, **params: object) -> None:
+        self.words = message if isinstance(message, Words) else words(message, **params)
+        super().__init__(self.message_en)
+
+    @property
+    def message_zh(self) -> str:
+        return self.words.zh
+
+    @property
+    def message_en(self) -> str:
+        return self.words.en
 
     def __str__(self) -> str:
         if self.message_zh == self.message_en:
@@ -131,7 +142,7 @@ class UnknownUnit(NotFound):
     """The unit asked about is not in the district (or not in the user's scope)."""
 
     def __init__(self, unit: str) -> None:
-        super().__init__(f"no unit {unit!r} in scope", f"范围内没有单位 {unit!r}")
+        super().__init__("范围内没有单位 {unit!r}", unit=unit)
         self.unit = unit
 
 
@@ -141,7 +152,7 @@ class NotTheAuthor(BadDecision):
     code = "not_the_author"
 
     def __init__(self, author: str) -> None:
-        super().__init__(
-            f"only {author or 'its author'} or an admin may undo this decision",
-            f"只有决定人{author}或管理员可以撤销此决定",
-        )
+        if author:
+            super().__init__("只有决定人{author}或管理员可以撤销此决定", author=author)
+        else:
+            super().__init__("只有决定人或管理员可以撤销此决定")

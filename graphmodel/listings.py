@@ -59,7 +59,7 @@ def listings_of(units: list[Unit], saved: list[Listing]) -> list[Listing]:
 def _unit(store: Store, unit: str) -> Unit:
     found = next((u for u in store.units() if u.id == unit), None)
     if found is None:
-        raise NotFound(f"no unit {unit!r} in the store", f"存储中没有单位 {unit!r}")
+        raise NotFound("存储中没有单位 {unit!r}", unit=unit)
     return found
 
 
@@ -86,10 +86,10 @@ def post(
     (and reopens it when it was done; a claim stands)."""
     side_kind = ListingSide.parse(side or "")
     if side_kind is None:
-        raise BadDecision("choose a need or an offer", "请选择需求或资源")
+        raise BadDecision("请选择需求或资源")
     what = (what or "").strip()
     if not what:
-        raise BadDecision("say what is needed or offered", "请写明需要或可提供的内容")
+        raise BadDecision("请写明需要或可提供的内容")
     key = listing_id(unit, side_kind.value, what)
     before = next((x for x in store.listings(unit) if x.id == key), None)
     if before is not None and before.status == ListingStatus.CLAIMED.value:
@@ -107,7 +107,7 @@ def find(store: Store, listing: str) -> Listing:
     units = store.units()
     found = next((x for x in listings_of(units, store.listings()) if x.id == listing), None)
     if found is None:
-        raise NotFound(f"no need or offer {listing!r}", f"没有需求或资源 {listing!r}")
+        raise NotFound("没有需求或资源 {listing!r}", listing=listing)
     return found
 
 
@@ -116,8 +116,8 @@ def set_status(store: Store, listing: str, status: str) -> Listing:
     kind = ListingStatus.parse(status or "")
     if kind not in (ListingStatus.OPEN, ListingStatus.DONE):  # claimed only by claim()
         raise BadDecision(
-            f"the status is open or done, not {status!r}",
-            f"状态须为 open 或 done，而不是 {status!r}",
+            "状态须为 open 或 done，而不是 {status!r}",
+            status=status,
         )
     changed = dataclasses.replace(find(store, listing), status=kind.value)
     store.save_listing(changed)
@@ -139,9 +139,9 @@ def claim(
     accepted suggestion followed up by ``by`` until ``due``."""
     found = find(store, need)
     if found.side != ListingSide.NEED.value or found.status != ListingStatus.OPEN.value:
-        raise BadDecision("only an open need can be claimed", "只能认领待认领的需求")
+        raise BadDecision("只能认领待认领的需求")
     if partner == found.unit:
-        raise BadDecision("a unit cannot meet its own need", "单位不能认领自己的需求")
+        raise BadDecision("单位不能认领自己的需求")
     _unit(store, partner)
     claimed = dataclasses.replace(
         found, status=ListingStatus.CLAIMED.value, claimed_by=by, claimed_at=at, partner=partner

@@ -229,8 +229,8 @@ class SparseGraph:
         if weight in ("weight", "newman"):
             return self.weight
         raise MetricPrecondition(
-            f"unknown edge weight {weight!r}: use 'weight', 'newman' or None",
-            f"未知的边权 {weight!r}：可用 'weight'、'newman' 或 None",
+            "未知的边权 {weight!r}：可用 'weight'、'newman' 或 None",
+            weight=weight,
         )
 
     def subgraph(self, nodes: Iterable[str]) -> SparseGraph:
@@ -285,9 +285,7 @@ def project(
     (np.float64(2.0), np.float64(1.5), np.float64(1.0))
     """
     if max_size is not None and max_size < 2:
-        raise MetricPrecondition(
-            f"max_size must be at least 2, not {max_size}", f"max_size 至少为 2，而不是 {max_size}"
-        )
+        raise MetricPrecondition("max_size 至少为 2，而不是 {max_size}", max_size=max_size)
     sizes = inc.sizes()
     keep = sizes >= 2
     if max_size is not None:
@@ -296,7 +294,6 @@ def project(
     if half_life is not None:
         if half_life <= 0 or end is None:
             raise MetricPrecondition(
-                "age decay needs a positive half-life and the window's end date",
                 "按时间衰减需要正的半衰期和时间窗口的截止日期",
             )
         age = (np.datetime64(end, "D") - inc.dates).astype(np.float64)
@@ -346,12 +343,10 @@ def as_sparse(G: nx.Graph | SparseGraph) -> SparseGraph:
         return G
     if not isinstance(G, nx.Graph) or G.is_directed() or G.is_multigraph():
         raise MetricPrecondition(
-            "this metric needs an undirected simple graph (nx.Graph) or a SparseGraph",
             "该指标需要无向简单图（nx.Graph）或 SparseGraph",
         )
     if nx.number_of_selfloops(G):
         raise MetricPrecondition(
-            "a collaboration graph has no self-loops; remove them first",
             "协作网络不应有自环，请先去除",
         )
     nodes = list(G)
@@ -375,8 +370,6 @@ def as_incidence(B: nx.Graph | Incidence) -> Incidence:
     side = nx.get_node_attributes(B, "bipartite") if isinstance(B, nx.Graph) else {}
     if not side or len(side) != len(B) or set(side.values()) - {0, 1}:
         raise MetricPrecondition(
-            "this metric needs a bipartite graph: every node with bipartite=0 (unit)"
-            " or bipartite=1 (activity)",
             "该指标需要二部图：每个节点须有 bipartite=0（单位）或 bipartite=1（活动）",
         )
     units = [n for n in B if side[n] == 0]
@@ -395,8 +388,9 @@ def as_incidence(B: nx.Graph | Incidence) -> Incidence:
     for u, a, role in B.edges(data="role", default=Role.GUEST.value):
         if side[u] == side[a]:
             raise MetricPrecondition(
-                f"edge {u!r}–{a!r} joins two nodes of the same side",
-                f"边 {u!r}–{a!r} 连接了同一侧的两个节点",
+                "边 {u!r}–{a!r} 连接了同一侧的两个节点",
+                u=u,
+                a=a,
             )
         unit, act = (u, a) if side[u] == 0 else (a, u)
         triples.append((unit, act, role))

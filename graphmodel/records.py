@@ -241,28 +241,28 @@ class Decision:
         if self.due is not None and (
             isinstance(self.due, dt.datetime) or not isinstance(self.due, dt.date)
         ):
-            raise BadDecision(f"a due date must be a date, not {self.due!r}", "到期日须为日期")
+            raise BadDecision("到期日须为日期，而不是 {due!r}", due=self.due)
         for name in ("unit", "partner", "decision", "by", "note", "owner"):
             if not isinstance(getattr(self, name), str):
-                raise BadDecision(f"{name} must be text", f"{name} 须为文本")
+                raise BadDecision("{name} 须为文本", name=name)
         if not self.unit or not self.partner:
-            raise BadDecision("a decision names a unit and a partner", "须指明单位和结对单位")
+            raise BadDecision("须指明单位和结对单位")
         if self.unit == self.partner:
-            raise BadDecision("a unit cannot partner itself", "单位不能与自身结对")
+            raise BadDecision("单位不能与自身结对")
         if self.decision not in {k.value for k in DecisionKind}:
             raise BadDecision(
-                f"a decision is accept, dismiss or undo, not {self.decision!r}",
-                f"决定须为 accept（采纳）、dismiss（不采纳）或 undo（撤销），而不是 {self.decision!r}",
+                "决定须为 accept（采纳）、dismiss（不采纳）或 undo（撤销），而不是 {decision!r}",
+                decision=self.decision,
             )
         if not isinstance(self.at, dt.datetime):
             raise BadDecision(
-                f"a decision's time must be a datetime, not {self.at!r}",
-                f"决定时间须为日期时间，而不是 {self.at!r}",
+                "决定时间须为日期时间，而不是 {at!r}",
+                at=self.at,
             )
         if len(self.note) > NOTE_MAX:
             raise BadDecision(
-                f"the note is longer than {NOTE_MAX} characters",
-                f"备注超过 {NOTE_MAX} 个字符",
+                "备注超过 {note_max} 个字符",
+                note_max=NOTE_MAX,
             )
 
     @property
@@ -311,21 +311,21 @@ class Listing:
     def __post_init__(self) -> None:
         for name in ("id", "unit", "side", "what", "detail", "status", "claimed_by", "partner"):
             if not isinstance(getattr(self, name), str):
-                raise BadDecision(f"{name} must be text", f"{name} 须为文本")
+                raise BadDecision("{name} 须为文本", name=name)
         if not self.id or not self.unit or not self.what.strip():
-            raise BadDecision("a listing names a unit and what", "清单条目须写明单位和内容")
+            raise BadDecision("清单条目须写明单位和内容")
         if self.side not in {s.value for s in ListingSide}:
             raise BadDecision(
-                f"a listing is a need or an offer, not {self.side!r}",
-                f"清单条目须为 need（需求）或 offer（资源），而不是 {self.side!r}",
+                "清单条目须为 need（需求）或 offer（资源），而不是 {side!r}",
+                side=self.side,
             )
         if self.status not in {s.value for s in ListingStatus}:
             raise BadDecision(
-                f"a listing's status is open, claimed or done, not {self.status!r}",
-                f"清单状态须为 open、claimed 或 done，而不是 {self.status!r}",
+                "清单状态须为 open、claimed 或 done，而不是 {status!r}",
+                status=self.status,
             )
         if len(self.detail) > NOTE_MAX or len(self.what) > LISTING_WHAT_MAX:
-            raise BadDecision("the listing's text is too long", "清单条目文字过长")
+            raise BadDecision("清单条目文字过长")
 
     def as_row(self) -> tuple:
         """The stored values in column order, dates as ISO text (both stores)."""

@@ -74,19 +74,22 @@ class Window:
     def __post_init__(self) -> None:
         if isinstance(self.end, dt.datetime) or not isinstance(self.end, dt.date):
             raise BadWindow(
-                f"the window's end must be a date, not {self.end!r}",
-                f"时间窗口的截止日期须为日期，而不是 {self.end!r}",
+                "时间窗口的截止日期须为日期，而不是 {end!r}",
+                end=self.end,
             )
         if not FIRST_END <= self.end <= LAST_END:
             # Far-off dates are typing errors, and the previous window must stay a date.
             raise BadWindow(
-                f"the window's end must lie between {FIRST_END} and {LAST_END}, not {self.end}",
-                f"时间窗口的截止日期须在 {FIRST_END} 与 {LAST_END} 之间，而不是 {self.end}",
+                "时间窗口的截止日期须在 {first_end} 与 {last_end} 之间，而不是 {end}",
+                first_end=FIRST_END,
+                last_end=LAST_END,
+                end=self.end,
             )
         if not isinstance(self.months, int) or not MIN_MONTHS <= self.months <= MAX_MONTHS:
             raise BadWindow(
-                f"a window is 1 to {MAX_MONTHS} months long, not {self.months!r}",
-                f"时间窗口长度须为 1 至 {MAX_MONTHS} 个月，而不是 {self.months!r}",
+                "时间窗口长度须为 1 至 {max_months} 个月，而不是 {months!r}",
+                max_months=MAX_MONTHS,
+                months=self.months,
             )
 
     @classmethod
@@ -118,8 +121,8 @@ class Window:
         """
         if freq not in ("month", "quarter"):
             raise BadWindow(
-                f"a series is by month or quarter, not {freq!r}",
-                f"时间序列须按月（month）或按季度（quarter），而不是 {freq!r}",
+                "时间序列须按月（month）或按季度（quarter），而不是 {freq!r}",
+                freq=freq,
             )
         step = 1 if freq == "month" else 3
         first_month = (self.start.month - 1) // step * step + 1
@@ -160,8 +163,8 @@ def parse_date(text: str) -> dt.date:
         return dt.date(*(int(g) for g in match.groups()))
     except ValueError:
         raise BadWindow(
-            f"cannot read the date {text!r}: write it as YYYY-MM-DD",
-            f"无法识别日期 {text!r}：请写作 YYYY-MM-DD",
+            "无法识别日期 {text!r}：请写作 YYYY-MM-DD",
+            text=text,
         ) from None
 
 
@@ -179,8 +182,8 @@ def parse_window(
         count = int(months)
     except (TypeError, ValueError):
         raise BadWindow(
-            f"the window length must be a whole number of months, not {months!r}",
-            f"时间窗口长度须为整数个月，而不是 {months!r}",
+            "时间窗口长度须为整数个月，而不是 {months!r}",
+            months=months,
         ) from None
     return Window(end or today, count)
 
@@ -246,15 +249,16 @@ def parse_scope(items: Iterable[str]) -> Scope:
         name, value = name.strip().lower(), value.strip()
         if name not in wanted or not value:
             raise BadScope(
-                f"cannot read the scope {item!r}: write street:ID, zone:ID or kind:KIND",
-                f"无法识别范围 {item!r}：请写作 street:编号、zone:编号 或 kind:类型",
+                "无法识别范围 {item!r}：请写作 street:编号、zone:编号 或 kind:类型",
+                item=item,
             )
         if name == "kind":
             kind = UnitKind.parse(value)
             if kind is None:
                 raise BadScope(
-                    f"unknown unit kind {value!r}; choose one of {UnitKind.choices()}",
-                    f"未知的单位类型 {value!r}；可选：{UnitKind.choices()}",
+                    "未知的单位类型 {value!r}；可选：{choices}",
+                    value=value,
+                    choices=UnitKind.choices(),
                 )
             value = kind.value
         wanted[name].add(value)

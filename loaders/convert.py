@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from translations import Words, words
+
 from .names import control_character, split_names
 from .schema import Column
 
@@ -13,10 +15,9 @@ from .schema import Column
 class BadCell(ValueError):
     """A cell that cannot become its column's value; carries both languages."""
 
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh = zh
-        self.en = en
+    def __init__(self, message: Words) -> None:
+        super().__init__(message.en)
+        self.words = message
 
 
 _LIST_SPLIT = re.compile(r"[;；]")
@@ -45,7 +46,7 @@ def to_text(value: object) -> str:
 
 def to_int(value: object) -> int:
     if isinstance(value, bool):
-        raise BadCell("应为整数", "expected a whole number")
+        raise BadCell(words("应为整数"))
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
@@ -53,7 +54,7 @@ def to_int(value: object) -> int:
     try:
         return int(str(value).strip().replace(",", ""))
     except ValueError:
-        raise BadCell(f"“{value}”不是整数", f"{value!r} is not a whole number") from None
+        raise BadCell(words("“{value}”不是整数", value=value)) from None
 
 
 def to_float(value: object) -> float:
@@ -62,7 +63,7 @@ def to_float(value: object) -> float:
     try:
         return float(str(value).strip())
     except ValueError:
-        raise BadCell(f"“{value}”不是数字", f"{value!r} is not a number") from None
+        raise BadCell(words("“{value}”不是数字", value=value)) from None
 
 
 def to_date(value: object) -> dt.date:
@@ -88,8 +89,7 @@ def to_date(value: object) -> dt.date:
             except ValueError:
                 pass
     raise BadCell(
-        f"“{value}”不是有效日期（应为 YYYY-MM-DD）",
-        f"{value!r} is not a valid date (use YYYY-MM-DD)",
+        words("“{value}”不是有效日期（应为 YYYY-MM-DD）", value=value),
     )
 
 
@@ -101,7 +101,7 @@ def to_bool(value: object) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise BadCell(f"“{value}”应为 是 或 否", f"{value!r} should be yes or no")
+    raise BadCell(words("“{value}”应为 是 或 否", value=value))
 
 
 def to_list(value: object) -> tuple[str, ...]:
@@ -127,14 +127,14 @@ def _refusing_controls(convert: Callable[[object], object]) -> Callable[[object]
         for text in result if isinstance(result, tuple) else (result,):
             code = control_character(text)
             if code is not None:
-                raise BadCell(f"包含不允许的控制字符 {code}", f"holds the control character {code}")
+                raise BadCell(words("包含不允许的控制字符 {code}", code=code))
         return result
 
     return checked
 
 
-def did_you_mean(text: str, enum) -> tuple[str, str]:
-    """A hint naming the allowed value ``text`` probably meant ("讲座" → 党课), or ("", "")."""
+def did_you_mean(text: str, enum) -> Words | str:
+    """A hint naming the allowed value ``text`` probably meant ("讲座" → 党课), or ""."""
     from rapidfuzz import fuzz, process
 
     from .names import activity_kind, unit_kind
@@ -146,9 +146,9 @@ def did_you_mean(text: str, enum) -> tuple[str, str]:
         best = process.extractOne(text, list(labels), scorer=fuzz.ratio, score_cutoff=60)
         code = labels[best[0]] if best else None
     if code is None:
-        return "", ""
+        return ""
     member = enum(code)
-    return f"是否指“{member.zh}”？", f"did you mean {member.value!r} ({member.zh})? "
+    return words("是否指“{label}”？", label=member.zh, code=member.value)
 
 
 def converter(column: Column) -> Callable[[object], object]:
@@ -163,10 +163,13 @@ def converter(column: Column) -> Callable[[object], object]:
         def to_enum(value: object) -> str:
             member = enum.parse(to_text(value))
             if member is None:
-                zh, en = did_you_mean(to_text(value), enum)
                 raise BadCell(
-                    f"“{value}”不是允许的值；{zh}可选：{enum.choices()}",
-                    f"{value!r} is not an allowed value; {en}choose one of: {enum.choices()}",
+                    words(
+                        "“{value}”不是允许的值；{hint}可选：{choices}",
+                        value=value,
+                        hint=did_you_mean(to_text(value), enum),
+                        choices=enum.choices(),
+                    )
                 )
             return member.value
 

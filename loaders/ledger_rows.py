@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from graphmodel.records import DISTRICT, Member, Participation
+from translations import words
 
 from .ledgers import (
     DISTRICT_HOSTS,
@@ -25,7 +26,7 @@ def activity_row(
     if values.get("street"):
         street = reader.street(values["street"]) or ""
         if not street:
-            reader.problem(raw, row, "street", *reader.unknown_street(values["street"]))
+            reader.problem(raw, row, "street", reader.unknown_street(values["street"]))
             ok = False
     district, taking_part = _units_of_row(reader, raw, row, values, street)
     if taking_part is None or not ok:
@@ -45,8 +46,7 @@ def activity_row(
             raw,
             row,
             "title",
-            f"与第 {first[1]} 行日期、名称、牵头单位相同，合并为同一活动",
-            f"same date, title and host as row {first[1]}: taken as the same activity",
+            words("与第 {first} 行日期、名称、牵头单位相同，合并为同一活动", first=first[1]),
             "note",
         )
     taking = [Participation(activity.id, unit, role=role) for unit, role in taking_part.items()]
@@ -99,8 +99,7 @@ def _agreement(reader: LedgerReader, raw, row, text: str | None) -> str | None:
         raw,
         row,
         "agreement",
-        f"未找到共建协议“{text}”，活动不关联协议",
-        f"no agreement {text!r}; the activity is loaded without one",
+        words("未找到共建协议“{text}”，活动不关联协议", text=text),
         "warning",
     )
     return None
@@ -114,14 +113,12 @@ def _members(reader: LedgerReader, raw, row, names, units: dict[str, str]) -> li
         if len(matches) == 1:
             found.append(matches.pop())
             continue
-        why_zh = "有多名同名党员" if matches else "在参加单位中未找到该党员"
-        why_en = "several members have this name" if matches else "no such member in the units"
+        why = words("有多名同名党员") if matches else words("在参加单位中未找到该党员")
         reader.problem(
             raw,
             row,
             "members",
-            f"党员“{name}”：{why_zh}，已略过",
-            f"member {name!r}: {why_en}; skipped",
+            words("党员“{name}”：{why}，已略过", name=name, why=why),
             "warning",
         )
     return sorted(set(found))
@@ -144,8 +141,9 @@ def registration_row(reader: LedgerReader, raw: RawTable, row: int, values: dict
             raw,
             row,
             "name",
-            f"工作单位中有 {len(same)} 名党员叫“{name}”，无法确定是谁",
-            f"{len(same)} members of the unit are called {name!r}; cannot tell which",
+            words(
+                "工作单位中有 {count} 名党员叫“{name}”，无法确定是谁", count=len(same), name=name
+            ),
         )
         return
     if same:
@@ -159,8 +157,7 @@ def registration_row(reader: LedgerReader, raw: RawTable, row: int, values: dict
                 raw,
                 row,
                 "unit",
-                "工作单位没有党组织，无法登记党员",
-                "the unit has no party organisation to register the member under",
+                words("工作单位没有党组织，无法登记党员"),
             )
             return
         member = Member(

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from graphmodel.aliases import Alias
 from graphmodel.records import Activity, Member, Unit, ZoneKind
 from graphmodel.store import Store
+from translations import Words, words
 
 from .convert import BadCell, converter, is_blank
 from .ledger_schema import ACTIVITY_LEDGER, DUAL_LEDGER, UNIT_ROSTER
@@ -126,15 +127,11 @@ class LedgerReader:
         title = " ".join(filter(None, (raw.sheet, raw.file, getattr(raw, "title", ""))))
         return next((z for n, z in self.streets.items() if n[:1] != "\x00" and n in title), "")
 
-    def unknown_street(self, text: str) -> tuple[str, str]:
+    def unknown_street(self, text: str) -> Words:
         names = [n for n in self.streets if n[:1] != "\x00"]
         best = process.extractOne(text, names, scorer=fuzz.ratio, score_cutoff=50)
-        hint_zh = f"；是否指“{best[0]}”？" if best else ""
-        hint_en = f"; did you mean {best[0]!r}?" if best else ""
-        return (
-            f"所属街道“{text}”不是已知的街道{hint_zh}",
-            f"street {text!r} is not a known street{hint_en}",
-        )
+        hint = words("；是否指“{street}”？", street=best[0]) if best else ""
+        return words("所属街道“{text}”不是已知的街道{hint}", text=text, hint=hint)
 
     # -- rows ------------------------------------------------------------------
 
@@ -152,20 +149,20 @@ class LedgerReader:
                 cell = cells[index] if index < len(cells) else None
                 if is_blank(cell):
                     if column.required:
-                        self.problem(raw, row, header, "必填项为空", "required value is missing")
+                        self.problem(raw, row, header, words("必填项为空"))
                         ok = False
                     continue
                 try:
                     values[column.name] = convert(cell)
                 except BadCell as bad:
-                    self.problem(raw, row, header, bad.zh, bad.en)
+                    self.problem(raw, row, header, bad.words)
                     ok = False
             yield row, values, ok
 
-    def problem(self, raw, row, column, zh, en, severity="error") -> None:
+    def problem(self, raw, row, column, message: Words, severity="error") -> None:
         header = self.parsed.headers.get(id(raw), {}).get(column, column)
         self.parsed.problems.append(
-            Problem(raw.file, zh, en, sheet=raw.sheet, row=row, column=header, severity=severity)
+            Problem(raw.file, message, sheet=raw.sheet, row=row, column=header, severity=severity)
         )
 
     def add(self, table: str, record, raw: RawTable, row: int) -> None:
@@ -200,8 +197,13 @@ class LedgerReader:
             raw,
             row,
             column,
-            f"“{name}”按{_RULE_ZH[found.rule]}匹配为 {label}",
-            f"{name!r} matched {label} by the {found.rule} rule",
+            words(
+                "“{name}”按{rule_zh}匹配为 {label}",
+                name=name,
+                rule_zh=_RULE_ZH[found.rule],
+                rule=found.rule,
+                label=label,
+            ),
             severity="note",
         )
 
@@ -214,7 +216,7 @@ class LedgerReader:
                 street = self.street(answer.new_street)
                 if street is None:
                     self._bad_answer(
-                        answer, "新建单位所属街道", *self.unknown_street(answer.new_street)
+                        answer, "新建单位所属街道", self.unknown_street(answer.new_street)
                     )
                     continue
                 unit = self._new_unit(answer, street)
@@ -222,19 +224,21 @@ class LedgerReader:
                 self._bad_answer(
                     answer,
                     "决定 decision",
-                    f"没有编号为“{unit}”的单位；请从下拉列表中选择",
-                    f"no unit with id {unit!r}; choose from the drop-down list",
+                    words("没有编号为“{unit}”的单位；请从下拉列表中选择", unit=unit),
                 )
                 continue
             alias = Alias(clean(answer.name), answer.street, "" if answer.ignore else unit or "")
             self.directory.confirm(alias)
             self.result.aliases.append(alias)
 
-    def _bad_answer(self, answer: Resolution, column: str, zh: str, en: str) -> None:
+    def _bad_answer(self, answer: Resolution, column: str, message: Words) -> None:
         file, _, row = answer.where.rpartition(":")
         self.parsed.problems.append(
             Problem(
-                file or answer.where, zh, en, row=int(row) if row.isdigit() else None, column=column
+                file or answer.where,
+                message,
+                row=int(row) if row.isdigit() else None,
+                column=column,
             )
         )
 
@@ -272,7 +276,7 @@ class LedgerReader:
                 continue
             street = self.street(values["street"])
             if street is None:
-                self.problem(raw, row, "street", *self.unknown_street(values["street"]))
+                self.problem(raw, row, "street", self.unknown_street(values["street"]))
                 continue
             if not ok:
                 continue
@@ -307,8 +311,7 @@ class LedgerReader:
                     raw,
                     row,
                     "kind",
-                    f"未能识别单位类型“{text}”，按“其他”导入",
-                    f"unknown unit kind {text!r}; loaded as other",
+                    words("未能识别单位类型“{text}”，按“其他”导入", text=text),
                     "warning",
                 )
             return kind or "other"
@@ -387,8 +390,7 @@ def activity_kind_of(reader: LedgerReader, raw, row, values) -> str:
                 raw,
                 row,
                 "kind",
-                f"未能识别活动类型“{text}”，按“其他”导入",
-                f"unknown activity kind {text!r}; loaded as other",
+                words("未能识别活动类型“{text}”，按“其他”导入", text=text),
                 "warning",
             )
         return kind or "other"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from translations import Words, words
+
 from .problems import Problem
 
 MAX_COLUMNS = 200
@@ -28,8 +30,7 @@ class Limits:
     unpacked: int = 4 * 2**30
     errors: int = 1_000
     #: what to tell the planner when a file is over a bound
-    hint_zh: str = ""
-    hint_en: str = ""
+    hint: Words | str = ""
 
     @classmethod
     def for_upload(cls, max_upload_bytes: int) -> Limits:
@@ -39,15 +40,13 @@ class Limits:
             rows=100_000,
             cells=600_000,
             unpacked=4 * max_upload_bytes,
-            hint_zh="；更大的文件请用命令行 cobuild load 导入",
-            hint_en="; load larger files with the command `cobuild load`",
+            hint=words("；更大的文件请用命令行 cobuild load 导入"),
         )
 
     def too_many_rows(self, label: str, sheet: str | None, row: int) -> Problem:
         return Problem(
             label,
-            f"行数超过上限 {self.rows:,}，已拒绝{self.hint_zh}",
-            f"more than {self.rows:,} rows; refused{self.hint_en}",
+            words("行数超过上限 {rows:,}，已拒绝{hint}", rows=self.rows, hint=self.hint),
             sheet=sheet,
             row=row,
         )
@@ -55,8 +54,7 @@ class Limits:
     def too_many_cells(self, label: str, sheet: str | None, row: int) -> Problem:
         return Problem(
             label,
-            f"单元格数超过上限 {self.cells:,}，已拒绝{self.hint_zh}",
-            f"more than {self.cells:,} cells; refused{self.hint_en}",
+            words("单元格数超过上限 {cells:,}，已拒绝{hint}", cells=self.cells, hint=self.hint),
             sheet=sheet,
             row=row,
         )

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graphmodel.store import Store
+from translations import Words, words
 
 from .ledger_schema import is_ledger
 from .ledgers import LedgerReader, Resolution
@@ -26,7 +27,7 @@ def load_tables(
     dry_run: bool = False,
     resolutions: Sequence[Resolution] = (),
     limits: Limits | None = None,
-    progress: Callable[[str, str], None] | None = None,
+    progress: Callable[[Words], None] | None = None,
 ) -> LoadReport:
     """Validate raw tables against each other and the store; write only if all is well.
 
@@ -49,14 +50,14 @@ def _load_tables(raw_tables, problems, store, source, dry_run, resolutions, limi
     aliases = []
     try:
         parsed.problems.extend(problems)
-        progress("检查单元格", "checking cells")
+        progress(words("检查单元格"))
         parse(raw_tables, parsed)
         ledgers = [raw for raw in raw_tables if is_ledger(raw.table)]
         if ledgers or resolutions:
-            progress("匹配台账中的名称", "resolving the ledgers' names")
+            progress(words("匹配台账中的名称"))
             found = LedgerReader(parsed, store, resolutions).read(ledgers)
             report.review, report.rules, aliases = found.pending, dict(found.rules), found.aliases
-        progress("检查编号与引用", "checking ids and references")
+        progress(words("检查编号与引用"))
         check_duplicates(parsed)
         check_references(parsed, store)
         report.problems = list(parsed.problems)
@@ -64,16 +65,16 @@ def _load_tables(raw_tables, problems, store, source, dry_run, resolutions, limi
         report.problems = [*parsed.problems, stopped(limits.errors)]
     report.sort()
     if not raw_tables and not report.errors:
-        report.problems.append(Problem(source or "-", "没有可导入的表", "found no table to import"))
+        report.problems.append(Problem(source or "-", words("没有可导入的表")))
     if report.ok and not dry_run:
-        progress(f"写入 {len(parsed.bundle):,} 条记录", f"writing {len(parsed.bundle):,} records")
+        progress(words("写入 {count:,} 条记录", count=len(parsed.bundle)))
         report.counts = store.load(
             parsed.bundle, source=source, warnings=[str(w) for w in report.warnings]
         )
         if aliases:
             store.remember_aliases(aliases)
         report.written = True
-    progress("完成", "done")
+    progress(words("完成"))
     return report
 
 
@@ -94,7 +95,7 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _quiet(zh: str, en: str) -> None:
+def _quiet(stage: Words) -> None:
     """No progress to show."""
 
 
@@ -105,11 +106,11 @@ def load_paths(
     dry_run: bool = False,
     resolutions: Sequence[Resolution] = (),
     limits: Limits | None = None,
-    progress: Callable[[str, str], None] | None = None,
+    progress: Callable[[Words], None] | None = None,
 ) -> LoadReport:
     """Read files and folders (CSV, JSON, XLSX) and load them into ``store``."""
     if progress:
-        progress("读取文件", "reading the files")
+        progress(words("读取文件"))
     with paused_gc():
         raw_tables, problems = read_paths(paths, limits)
     source = ", ".join(str(p) for p in paths)

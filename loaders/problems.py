@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graphmodel.store import TableCounts
+from translations import Said, Words, words
 
 
 @dataclass(frozen=True)
@@ -16,11 +17,13 @@ class Problem:
 
     ``row`` counts as a spreadsheet does (the header is row 1); a JSON record's
     row is its position in the array, from 1. ``None`` means the whole file.
+
+    ``message`` is the Chinese text with its parameters; the English comes from
+    the catalogue (:mod:`translations`).
     """
 
     file: str
-    message_zh: str
-    message_en: str
+    message: Words | Said
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
@@ -29,6 +32,14 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    @property
+    def message_zh(self) -> str:
+        return self.message.zh
+
+    @property
+    def message_en(self) -> str:
+        return self.message.en
 
     @property
     def where(self) -> str:
@@ -43,6 +54,13 @@ class Problem:
     def __str__(self) -> str:
         label = {"error": "", "warning": "警告 warning: ", "note": "说明 note: "}[self.severity]
         return f"{self.where}: {label}{self.message_zh} / {self.message_en}"
+
+    @classmethod
+    def from_dict(cls, stored: dict) -> Problem:
+        """The problem :meth:`as_dict` gave, with its messages as they were shown."""
+        said = Said(stored["message_zh"], stored["message_en"])
+        fields = {k: stored[k] for k in ("file", "sheet", "row", "column", "severity")}
+        return cls(message=said, **fields)
 
     def as_dict(self) -> dict:
         return {
@@ -89,8 +107,7 @@ def stopped(limit: int) -> Problem:
     """The problem that says the check stopped after ``limit`` errors."""
     return Problem(
         "-",
-        f"错误已达 {limit} 个，停止检查；请先改正以上问题",
-        f"stopped after {limit} errors; fix these first",
+        words("错误已达 {limit} 个，停止检查；请先改正以上问题", limit=limit),
     )
 
 

@@ -14,6 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from translations import Words, words
+
 from .ledger_schema import is_ledger, recognise, table_names
 from .limits import MAX_COLUMNS, MAX_LINE_SEPARATORS, Limits
 from .problems import Problem
@@ -35,8 +37,12 @@ class RawTable:
     title: str = ""
 
 
-def _problem(file: str, zh: str, en: str, sheet: str | None = None, **kw) -> Problem:
-    return Problem(file=file, sheet=sheet, message_zh=zh, message_en=en, **kw)
+#: What a JSON load looks like, for the message about an empty document.
+_JSON_EXAMPLE = '{"units": [{"id": "U1", …}]}'
+
+
+def _problem(file: str, message: Words, sheet: str | None = None, **kw) -> Problem:
+    return Problem(file=file, message=message, sheet=sheet, **kw)
 
 
 def read_paths(
@@ -55,8 +61,7 @@ def read_paths(
                 problems.append(
                     _problem(
                         str(path),
-                        "文件夹中没有 CSV/JSON/XLSX 文件",
-                        "the folder has no CSV, JSON or XLSX file",
+                        words("文件夹中没有 CSV/JSON/XLSX 文件"),
                     )
                 )
             for file in files:
@@ -64,7 +69,7 @@ def read_paths(
         elif path.exists():
             read_file(path.read_bytes, str(path), tables, problems, limits)
         else:
-            problems.append(_problem(str(path), "文件不存在", "no such file or folder"))
+            problems.append(_problem(str(path), words("文件不存在")))
     return tables, problems
 
 
@@ -87,20 +92,17 @@ def read_file(
     try:
         data = read()
     except OSError as exc:
-        problems.append(
-            _problem(label, f"无法读取文件：{exc.strerror}", f"unreadable file: {exc.strerror}")
-        )
+        problems.append(_problem(label, words("无法读取文件：{strerror}", strerror=exc.strerror)))
         return
     if not data.strip():
-        problems.append(_problem(label, "文件为空", "the file is empty"))
+        problems.append(_problem(label, words("文件为空")))
         return
     reader = {".csv": _read_csv, ".json": _read_json, ".xlsx": read_xlsx}.get(suffix)
     if reader is None:
         problems.append(
             _problem(
                 label,
-                "不支持的文件类型（应为 .csv、.json 或 .xlsx）",
-                "unsupported file type (use .csv, .json or .xlsx)",
+                words("不支持的文件类型（应为 .csv、.json 或 .xlsx）"),
             )
         )
         return
@@ -108,7 +110,7 @@ def read_file(
     try:
         reader(data, label, found, problems, limits)
     except Exception as exc:  # noqa: BLE001 - any reader failure is the file's problem
-        problems.append(_problem(label, f"无法读取文件：{exc}", f"cannot read the file: {exc}"))
+        problems.append(_problem(label, words("无法读取文件：{error}", error=exc)))
         return
     tables.extend(found)
 
@@ -129,24 +131,26 @@ def take_table(
     table, by_headers = recognise(f"{name} {title}".strip(), headers)
     title = name
     if table is None:
-        what = "工作表" if sheet is not None else "文件名"
+        what = words("工作表") if sheet is not None else words("文件名")
         problems.append(
             _problem(
                 label,
-                f"{what}“{title}”及其表头不对应任何表，已跳过；可用的表名：{table_names()}",
-                f"{'sheet' if sheet is not None else 'file name'} {title!r} and its headers"
-                f" name no table; skipped. Tables: {table_names()}",
+                words(
+                    "{what}“{title}”及其表头不对应任何表，已跳过；可用的表名：{tables}",
+                    what=what,
+                    title=title,
+                    tables=table_names(),
+                ),
                 sheet=sheet,
                 severity="warning",
             )
         )
     elif by_headers or is_ledger(table):
-        how_zh, how_en = ("按表头", "by its headers") if by_headers else ("按名称", "by its name")
+        how = words("按表头") if by_headers else words("按名称")
         problems.append(
             _problem(
                 label,
-                f"{how_zh}识别为 {table.zh}",
-                f"read as {table.name} ({table.zh}) {how_en}",
+                words("{how}识别为 {zh}", how=how, zh=table.zh, name=table.name),
                 sheet=sheet,
                 severity="note",
             )
@@ -178,8 +182,7 @@ def _read_csv(
         problems.append(
             _problem(
                 label,
-                "无法识别文件编码（应为 UTF-8 或 GBK）",
-                "cannot decode the file (use UTF-8 or GBK)",
+                words("无法识别文件编码（应为 UTF-8 或 GBK）"),
             )
         )
         return
@@ -201,14 +204,17 @@ def _read_csv(
         problems.append(
             _problem(
                 label,
-                f"列数过多（{wide.cells}，上限 {MAX_COLUMNS} 列）",
-                f"too many columns ({wide.cells}, at most {MAX_COLUMNS})",
+                words(
+                    "列数过多（{cells}，上限 {max_columns} 列）",
+                    cells=wide.cells,
+                    max_columns=MAX_COLUMNS,
+                ),
                 row=wide.row,
             )
         )
         return
     except (csv.Error, StopIteration) as exc:
-        problems.append(_problem(label, f"CSV 格式错误：{exc}", f"malformed CSV: {exc}"))
+        problems.append(_problem(label, words("CSV 格式错误：{error}", error=exc)))
         return
     table = take_table(label, headers, problems)
     if table is not None:
@@ -241,42 +247,38 @@ def _read_json(
         problems.append(
             _problem(
                 label,
-                f"JSON 格式错误：{exc}",
-                f"malformed JSON: {exc}",
+                words("JSON 格式错误：{error}", error=exc),
                 row=exc.lineno,
                 column=str(exc.colno),
             )
         )
         return
     except UnicodeDecodeError as exc:
-        problems.append(_problem(label, f"JSON 格式错误：{exc}", f"malformed JSON: {exc}"))
+        problems.append(_problem(label, words("JSON 格式错误：{error}", error=exc)))
         return
     except ValueError as exc:  # e.g. a number of thousands of digits
         row, column = _where_digits(text)
         problems.append(
             _problem(
                 label,
-                f"JSON 格式错误：数字位数过多（{exc}）",
-                f"malformed JSON: a number with too many digits ({exc})",
+                words("JSON 格式错误：数字位数过多（{error}）", error=exc),
                 row=row,
                 column=column,
             )
         )
         return
     except RecursionError:  # arrays or objects nested thousands deep
-        problems.append(
-            _problem(label, "JSON 格式错误：嵌套过深", "malformed JSON: nested too deeply")
-        )
+        problems.append(_problem(label, words("JSON 格式错误：嵌套过深")))
         return
     if isinstance(doc, list | dict) and not doc:
         # An empty document loads nothing: as with an empty file, say so.
         problems.append(
             _problem(
                 label,
-                "JSON 中没有任何记录：应为对象数组，或以表名为键的对象，"
-                '如 {"units": [{"id": "U1", …}]}',
-                "the JSON holds no records: write an array of objects, or an object keyed"
-                ' by table names, e.g. {"units": [{"id": "U1", …}]}',
+                words(
+                    "JSON 中没有任何记录：应为对象数组，或以表名为键的对象，如 {example}",
+                    example=_JSON_EXAMPLE,
+                ),
             )
         )
     elif isinstance(doc, list):
@@ -292,8 +294,7 @@ def _read_json(
         problems.append(
             _problem(
                 label,
-                "JSON 顶层应为数组或以表名为键的对象",
-                "the JSON must be an array or an object keyed by table names",
+                words("JSON 顶层应为数组或以表名为键的对象"),
             )
         )
 
@@ -323,7 +324,7 @@ def _json_records(
     problems: list[Problem],
 ) -> None:
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        problems.append(_problem(label, "应为对象数组", "expected an array of objects", sheet=key))
+        problems.append(_problem(label, words("应为对象数组"), sheet=key))
         return
     headers: dict[str, None] = {}
     for record in records:

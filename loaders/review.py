@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from translations import words
+
 from .ledgers import PendingName, Resolution
 from .names import clean
 from .problems import Problem
@@ -152,14 +154,10 @@ def read_resolutions(path: Path) -> tuple[list[Resolution], list[Problem]]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any unreadable file is the planner's problem
-        return [], [Problem(label, f"无法读取确认表：{exc}", f"cannot read the review file: {exc}")]
+        return [], [Problem(label, words("无法读取确认表：{error}", error=exc))]
     try:
         if SHEET not in book.sheetnames:
-            return [], [
-                Problem(
-                    label, f"确认表中没有工作表“{SHEET}”", f"the review file has no sheet {SHEET!r}"
-                )
-            ]
+            return [], [Problem(label, words("确认表中没有工作表“{sheet}”", sheet=SHEET))]
         rows = list(book[SHEET].iter_rows(min_row=2, values_only=True))
     finally:
         book.close()
@@ -186,8 +184,7 @@ def _answer(label: str, row: int, cells: list, problems: list[Problem]) -> Resol
             problems.append(
                 Problem(
                     label,
-                    "选择“新建单位”时须填写新建单位所属街道",
-                    "a new unit needs its street",
+                    words("选择“新建单位”时须填写新建单位所属街道"),
                     sheet=SHEET,
                     row=row,
                     column=HEADERS[NEW_STREET - 1],

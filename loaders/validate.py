@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from graphmodel.records import DISTRICT, RECORD_TYPES, TABLES, Participation
 from graphmodel.store import Bundle, Store
+from translations import Words, words
 
 from .convert import BadCell, converter, is_blank
 from .ledger_schema import is_ledger
@@ -61,10 +62,10 @@ class Parsed:
         default_factory=lambda: defaultdict(list)
     )
 
-    def problem_at(self, table: str, index: int, column: str | None, zh: str, en: str) -> Problem:
+    def problem_at(self, table: str, index: int, column: str | None, message: Words) -> Problem:
         raw, row = self.origins[table][index]
         header = self.headers[id(raw)].get(column, column) if column else None
-        return Problem(raw.file, zh, en, sheet=raw.sheet, row=row, column=header)
+        return Problem(raw.file, message, sheet=raw.sheet, row=row, column=header)
 
 
 def parse(raw_tables: Sequence[RawTable], parsed: Parsed | None = None) -> Parsed:
@@ -83,9 +84,9 @@ def check_duplicates(parsed: Parsed) -> None:
 
 
 def _bad(
-    raw: RawTable, row: int | None, column: str | None, zh: str, en: str, severity: str = "error"
+    raw: RawTable, row: int | None, column: str | None, message: Words, severity: str = "error"
 ) -> Problem:
-    return Problem(raw.file, zh, en, sheet=raw.sheet, row=row, column=column, severity=severity)
+    return Problem(raw.file, message, sheet=raw.sheet, row=row, column=column, severity=severity)
 
 
 def map_headers(raw: RawTable, parsed: Parsed) -> list[tuple[int, Column]] | None:
@@ -98,17 +99,14 @@ def map_headers(raw: RawTable, parsed: Parsed) -> list[tuple[int, Column]] | Non
             continue
         column = match_column(table, header)
         if column is None:
-            parsed.problems.append(
-                _bad(raw, 1, header, "未知的列，已忽略", "unknown column; ignored", "warning")
-            )
+            parsed.problems.append(_bad(raw, 1, header, words("未知的列，已忽略"), "warning"))
         elif column.name in written:
             parsed.problems.append(
                 _bad(
                     raw,
                     1,
                     header,
-                    f"与“{written[column.name]}”重复的列",
-                    f"duplicates column {written[column.name]!r}",
+                    words("与“{written}”重复的列", written=written[column.name]),
                 )
             )
         else:
@@ -117,9 +115,7 @@ def map_headers(raw: RawTable, parsed: Parsed) -> list[tuple[int, Column]] | Non
     parsed.headers[id(raw)] = written
     missing = [c for c in table.columns if c.required and c.name not in written]
     for column in missing:
-        parsed.problems.append(
-            _bad(raw, 1, column.header, "缺少必填列", f"missing required column {column.name!r}")
-        )
+        parsed.problems.append(_bad(raw, 1, column.header, words("缺少必填列", name=column.name)))
     return None if missing else mapped
 
 
@@ -144,15 +140,13 @@ def _parse_table(raw: RawTable, parsed: Parsed) -> None:
             cell = cells[index] if index < len(cells) else None
             if is_blank(cell) or (column.kind == "list" and cell == []):
                 if column.required:
-                    problems.append(
-                        _bad(raw, row, header, "必填项为空", "required value is missing")
-                    )
+                    problems.append(_bad(raw, row, header, words("必填项为空")))
                     ok = False
                 continue
             try:
                 value = convert(cell)
             except BadCell as bad:
-                problems.append(_bad(raw, row, header, bad.zh, bad.en))
+                problems.append(_bad(raw, row, header, bad.words))
                 ok = False
                 continue
             bounds = _RANGES.get(column.name)
@@ -162,8 +156,7 @@ def _parse_table(raw: RawTable, parsed: Parsed) -> None:
                         raw,
                         row,
                         header,
-                        f"数值超出范围 {bounds[0]}–{bounds[1]}",
-                        f"value outside {bounds[0]}–{bounds[1]}",
+                        words("数值超出范围 {low}–{high}", low=bounds[0], high=bounds[1]),
                     )
                 )
                 ok = False
@@ -176,8 +169,7 @@ def _parse_table(raw: RawTable, parsed: Parsed) -> None:
                     raw,
                     row,
                     header,
-                    "单位、党组织、党员至少填一项",
-                    "give at least one of unit, party_org, member",
+                    words("单位、党组织、党员至少填一项"),
                 )
             )
             ok = False
@@ -207,8 +199,7 @@ def _check_duplicates(parsed: Parsed) -> None:
                         table,
                         index,
                         column,
-                        f"重复的编号（首次出现在 {where}）",
-                        f"duplicate id (first at {where})",
+                        words("重复的编号（首次出现在 {where}）", where=where),
                     )
                 )
 
@@ -261,12 +252,16 @@ def _wanted(parsed: Parsed, table: str, column: Column, known: set[str]) -> dict
 
 
 def _unknown(parsed: Parsed, table: str, column: Column, ref: str, place) -> Problem:
-    zh = f"引用了不存在的{TABLE_BY_NAME[column.ref].zh}“{ref}”（文件和库中都没有）"
-    en = f"unknown {_SINGULAR[column.ref]} {ref!r} (neither in the files nor in the store)"
+    message = words(
+        "引用了不存在的{table}“{ref}”（文件和库中都没有）",
+        table=TABLE_BY_NAME[column.ref].zh,
+        singular=_SINGULAR[column.ref],
+        ref=ref,
+    )
     if isinstance(place, int):
-        return parsed.problem_at(table, place, column.name, zh, en)
+        return parsed.problem_at(table, place, column.name, message)
     raw, row = place
-    return _bad(raw, row, parsed.headers[id(raw)].get(column.name, column.name), zh, en)
+    return _bad(raw, row, parsed.headers[id(raw)].get(column.name, column.name), message)
 
 
 def _resolve_streets(parsed: Parsed, store: Store | None, zone_ids: set[str]) -> None:
@@ -291,10 +286,11 @@ def _resolve_streets(parsed: Parsed, store: Store | None, zone_ids: set[str]) ->
                     "units",
                     index,
                     "street",
-                    f"所属街道“{unit.street}”不是已知区域的编号或名称"
-                    + (f"；是否指“{guess}”？" if guess else ""),
-                    f"street {unit.street!r} is neither the id nor the name of a known zone"
-                    + (f"; did you mean {guess!r}?" if guess else ""),
+                    words(
+                        "所属街道“{street}”不是已知区域的编号或名称{hint}",
+                        street=unit.street,
+                        hint=words("；是否指“{street}”？", street=guess) if guess else "",
+                    ),
                 )
             )
 

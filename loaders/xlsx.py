@@ -17,6 +17,8 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from translations import words
+
 from .limits import MAX_COLUMNS, MAX_XLSX_ENTRIES, MAX_XLSX_RATIO, Limits
 from .problems import Problem
 from .readers import EXPLANATION_SHEETS, RawTable, take_table
@@ -45,9 +47,7 @@ def read_xlsx(
             warnings.simplefilter("ignore")  # openpyxl warns about features it drops
             book, sheets = _open(data, limits)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken files
-        problems.append(
-            Problem(label, f"无法读取工作簿：{exc}", f"cannot read the workbook: {exc}")
-        )
+        problems.append(Problem(label, words("无法读取工作簿：{error}", error=exc)))
         return
     cells = [0]
     try:
@@ -126,8 +126,9 @@ def _read_sheet(sheet, label, tables, problems, limits, cells) -> None:
         problems.append(
             Problem(
                 label,
-                f"工作表内容损坏，无法读取（第 {last} 行之后）：{exc}",
-                f"the sheet is damaged and cannot be read (after row {last}): {exc}",
+                words(
+                    "工作表内容损坏，无法读取（第 {last} 行之后）：{error}", last=last, error=exc
+                ),
                 sheet=sheet.title,
                 row=last + 1,
             )
@@ -155,8 +156,11 @@ def _sheet_rows(sheet, label: str, limits: Limits, cells: list[int]) -> Iterator
                 raise _Refused(
                     Problem(
                         label,
-                        f"列数过多（{width} 列，上限 {MAX_COLUMNS} 列）",
-                        f"too many columns ({width}, at most {MAX_COLUMNS})",
+                        words(
+                            "列数过多（{width} 列，上限 {max_columns} 列）",
+                            width=width,
+                            max_columns=MAX_COLUMNS,
+                        ),
                         sheet=sheet.title,
                         row=number,
                     )
@@ -176,7 +180,7 @@ def _check_zip(data: bytes, label: str, problems: list[Problem], limits: Limits)
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
     except zipfile.BadZipFile:
-        problems.append(Problem(label, "不是有效的 XLSX 文件", "not a valid XLSX workbook"))
+        problems.append(Problem(label, words("不是有效的 XLSX 文件")))
         return False
     total = sum(e.file_size for e in entries)
     worst = max((e.file_size / max(e.compress_size, 1) for e in entries), default=0)
@@ -184,10 +188,7 @@ def _check_zip(data: bytes, label: str, problems: list[Problem], limits: Limits)
         problems.append(
             Problem(
                 label,
-                "工作簿解压后过大或压缩比异常，已拒绝",
-                "the workbook expands too much when unpacked"
-                f" (too many entries, more than {limits.unpacked:,} bytes or too compressed);"
-                " refused",
+                words("工作簿解压后过大或压缩比异常，已拒绝", unpacked=limits.unpacked),
             )
         )
         return False

@@ -108,20 +108,20 @@ def enforce():
     needed = declared_permission(current_app, request.endpoint)
     if needed is None:
         current_app.logger.error("endpoint %s declares no permission", request.endpoint)
-        raise Forbidden("this page declares no permission", "此页面未声明访问权限，已拒绝")
+        raise Forbidden("此页面未声明访问权限，已拒绝")
     if needed == "public":
         return None
     if g.user is None:
         if _wants_json() or request.method != "GET":
-            raise Unauthorized("sign in first", "请先登录")
+            raise Unauthorized("请先登录")
         next_path = request.full_path.rstrip("?")
         return redirect(url_for("auth.login") + "?" + urlencode({"next": next_path}))
     if g.user.must_change and request.endpoint not in PASSWORD_CHANGE_ENDPOINTS:
         if _wants_json():
-            raise Forbidden("change your one-time password first", "请先修改一次性密码")
+            raise Forbidden("请先修改一次性密码")
         return redirect(url_for("auth.password"))
     if needed not in g.permissions:
-        raise Forbidden("your role does not allow this", "您的角色无权访问此内容")
+        raise Forbidden("您的角色无权访问此内容")
     return None
 
 

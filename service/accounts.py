@@ -95,28 +95,29 @@ def check_password(password: str) -> None:
     """Raise :class:`AccountError` unless ``password`` is acceptable."""
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         raise AccountError(
-            f"a password needs {MIN_PASSWORD} to {MAX_PASSWORD} characters",
-            f"密码长度应为 {MIN_PASSWORD} 至 {MAX_PASSWORD} 个字符",
+            "密码长度应为 {min_password} 至 {max_password} 个字符",
+            min_password=MIN_PASSWORD,
+            max_password=MAX_PASSWORD,
         )
 
 
 def _check_user(name: str, role: str, streets: Sequence[str]) -> None:
     if not NAME.match(name):
         raise AccountError(
-            "a user name has 1 to 64 letters, digits or . @ - _",
             "用户名应为 1 至 64 个字母、数字或 . @ - _",
         )
     if role not in ROLES:
         raise AccountError(
-            f"unknown role {role!r} (use one of {', '.join(ROLES)})",
-            f"未知角色“{role}”（应为 {'、'.join(ROLES)} 之一）",
+            "未知角色“{role}”（应为 {roles} 之一）",
+            role=role,
+            roles=ROLES,
         )
     if role == "street" and not streets:
-        raise AccountError("a street planner needs at least one street", "街道用户至少要有一个街道")
+        raise AccountError("街道用户至少要有一个街道")
     if role != "street" and streets:
-        raise AccountError("only street planners have streets", "只有街道用户可以指定街道")
+        raise AccountError("只有街道用户可以指定街道")
     if not all(STREET.match(s) for s in streets):
-        raise AccountError("a street is given by its zone id", "街道应以区域编号表示")
+        raise AccountError("街道应以区域编号表示")
 
 
 @functools.cache
@@ -196,9 +197,7 @@ class Accounts:
                     ),
                 )
         except sqlite3.IntegrityError:
-            raise AccountError(
-                f"a user named {name!r} exists already", f"用户“{name}”已存在"
-            ) from None
+            raise AccountError("用户“{name}”已存在", name=name) from None
         return self.user(name), generated
 
     def user(self, name: str) -> User | None:
@@ -223,7 +222,7 @@ class Accounts:
     def _existing(self, name: str) -> User:
         user = self.user(name)
         if user is None:
-            raise UnknownUser(f"no user named {name!r}", f"没有名为“{name}”的用户")
+            raise UnknownUser("没有名为“{name}”的用户", name=name)
         return user
 
     def set_password(self, name: str, password: str, keep_session: str | None = None) -> None:
@@ -260,7 +259,7 @@ class Accounts:
         if disabled and user.role == "admin" and not user.disabled:
             others = [u for u in self.users() if u.role == "admin" and not u.disabled]
             if len(others) <= 1:
-                raise AccountError("the last admin cannot be disabled", "不能停用唯一的管理员")
+                raise AccountError("不能停用唯一的管理员")
         with self._db() as db:
             db.execute("UPDATE users SET disabled = ? WHERE name = ?", (int(disabled), name))
             if disabled:
@@ -278,15 +277,15 @@ class Accounts:
         matches = check_password_hash(row["password"] if row else _dummy_hash(), password)
         user = _user(row) if row else None
         if user is None or user.disabled:
-            raise LoginRefused("wrong user name or password", "用户名或密码错误")
+            raise LoginRefused("用户名或密码错误")
         if user.locked(now):
             minutes = max(1, round((user.locked_until - now) / 60))
             raise LoginRefused(
-                f"too many failed sign-ins: the account is locked for {minutes} more minute(s)",
-                f"登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试",
+                "登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试",
+                minutes=minutes,
             )
         if not matches:
-            refusal = LoginRefused("wrong user name or password", "用户名或密码错误")
+            refusal = LoginRefused("用户名或密码错误")
             refusal.locked = self._count_failure(user, now)
             raise refusal
         with self._db() as db:

@@ -116,8 +116,8 @@ def territory_scope(requested: Scope, territory: frozenset[str] | None) -> Scope
     if outside:
         # Said as for a street that does not exist: nothing of other streets is confirmed.
         raise BadScope(
-            f"the scope names unknown streets or zones: {', '.join(outside)}",
-            f"范围中的街道或协作区不存在：{'、'.join(outside)}",
+            "范围中的街道或协作区不存在：{outside}",
+            outside=outside,
         )
     return dataclasses.replace(requested, territory=territory)
 

@@ -119,14 +119,12 @@ def visible_length(text: str) -> int:
 def reveal(member: Member, reason: str) -> Member:
     """The member with full phone and ID number, for an admin who states why (audited)."""
     if not can("admin"):
-        raise RevealRefused(
-            "only an administrator may see full phone and ID numbers", "只有管理员可以查看完整号码"
-        )
+        raise RevealRefused("只有管理员可以查看完整号码")
     reason = " ".join(reason.split())
     if visible_length(reason) < MIN_REASON:
         raise RevealRefused(
-            f"state a reason of at least {MIN_REASON} characters",
-            f"请说明查看理由（至少 {MIN_REASON} 个字）",
+            "请说明查看理由（至少 {min_reason} 个字）",
+            min_reason=MIN_REASON,
         )
     audit("reveal", f"member {member.id}; reason: {reason[:REASON_MAX]}")
     return member

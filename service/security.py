@@ -78,7 +78,6 @@ def check_csrf() -> None:
     sent = request.headers.get(CSRF_HEADER) or request.form.get(CSRF_FIELD)
     if not expected or not sent or not hmac.compare_digest(str(expected), str(sent)):
         raise CsrfFailed(
-            "the form has expired or did not come from this service: reload the page and retry",
             "表单已过期或并非来自本系统，请刷新页面后重试",
         )
 
@@ -112,9 +111,8 @@ def init_app(app: Flask, settings: Settings) -> None:
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(exc):
         error = UploadTooLarge(
-            f"the upload is larger than {settings.max_upload_mb} MB: split it or ask the"
-            " administrator to raise COBUILD_MAX_UPLOAD_MB",
-            f"上传的文件超过 {settings.max_upload_mb} MB，请拆分后再上传，或请管理员调高上限",
+            "上传的文件超过 {max_upload_mb} MB，请拆分后再上传，或请管理员调高上限",
+            max_upload_mb=settings.max_upload_mb,
         )
         if wants_json():
             return error_body(error.code, 413, error.message_zh, error.message_en), 413

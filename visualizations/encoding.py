@@ -18,6 +18,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 from graphmodel.records import KIND_EN, UnitKind
+from translations import words
 
 KIND_COLOURS = {
     "government": "#c62828",
@@ -101,7 +102,7 @@ def by_community(
         street = streets.most_common(1)[0][0] if streets else None
         name = street_names.get(street, street or "—")
         seen[name] += 1
-        label = f"{name}{'一带' if language == 'zh' else ' area'}"
+        label = words("{name}一带", name=name).render(language)
         if seen[name] > 1:
             label += f" ({seen[name]})"
         key = f"c{i}"

@@ -1,9 +1,7 @@
 """The network view's data: vis-network nodes, edges, options, legend and captions.
 
-pyvis builds the network: a ``Network`` object holds the nodes, edges and
-options (its node and edge lists are filled directly: ``add_node`` is O(n) and
-``from_nx`` copies every attribute), and ``get_network_data`` hands them over.
-Its page is not used: pyvis' template loads CDNs and does not escape text.
+pyvis builds the network: the nodes, edges and options made here go through its
+``Network`` (:mod:`visualizations.drawing`); its page is not used.
 Nodes carry whitelisted display fields only — never phone or ID numbers — and
 no ``label``: the page draws the names itself, only as many as fit without
 overlapping. Tooltips are plain strings, which vis-network shows as text.
@@ -23,16 +21,16 @@ joint activities, named with the number of units behind it and no unit's id.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
-from pyvis.network import Network
 
 from graphmodel.records import KIND_EN, UnitKind
+from translations import text, words
 
+from .drawing import network_data
 from .encoding import Colouring, by_kind, sizes
 
 ISOLATED_COLOUR = "#9e9e9e"
@@ -76,40 +74,18 @@ class OutsideGroup:
     position: tuple[float, float] = (0.0, 0.0)
 
 
-def _options() -> dict:
-    """vis-network options: positions fixed on the server, physics off."""
-    net = Network(directed=False)
-    net.toggle_physics(False)
-    options = json.loads(net.get_network_data()[5])
-    options["edges"]["smooth"] = False  # straight lines draw fast for thousands of ties
-    options["edges"]["color"] = {"color": "rgba(120,120,120,0.35)", "highlight": "#b71c1c"}
-    options["edges"]["scaling"] = {"min": 1, "max": 8}
-    options["interaction"].update(
-        {"hover": True, "tooltipDelay": 300, "hideEdgesOnDrag": True, "selectConnectedEdges": False}
-    )
-    options["nodes"] = {"shape": "dot", "borderWidth": 1}
-    return options
-
-
-def _through_pyvis(nodes: list[dict], edges: list[dict]) -> tuple[list[dict], list[dict], dict]:
-    """The nodes, edges and options as pyvis' ``Network`` hands them to a template."""
-    net = Network(directed=False)
-    net.nodes, net.edges = nodes, edges
-    drawn_nodes, drawn_edges, *_ = net.get_network_data()
-    return drawn_nodes, drawn_edges, _options()
-
-
-def _tooltip(attrs: Mapping, street: str, partners: int, joint: float, zh: bool) -> str:
+def _tooltip(attrs: Mapping, street: str, partners: int, joint: float, language: str) -> str:
     kind = attrs.get("kind")
+    kinds = KIND_EN if language == "en" else _KIND_ZH
     lines = [
         str(attrs.get("name", "")),
-        f"{'类型' if zh else 'Kind'}: {(_KIND_ZH if zh else KIND_EN).get(kind, kind)}",
-        f"{'街道' if zh else 'Street'}: {street}",
-        f"{'合作伙伴' if zh else 'Partners'}: {partners}",
-        f"{'共同活动' if zh else 'Joint activities'}: {joint:g}",
+        f"{text('类型', language)}: {kinds.get(kind, kind)}",
+        f"{text('街道', language)}: {street}",
+        f"{text('合作伙伴', language)}: {partners}",
+        f"{text('共同活动', language)}: {joint:g}",
     ]
     if partners == 0:
-        lines.append("孤立单位" if zh else "Isolated unit")
+        lines.append(text("孤立单位（无合作伙伴）", language))
     return "\n".join(lines)
 
 
@@ -137,7 +113,6 @@ def unit_network(
     its tooltip; ``outside`` adds one node per other street or zone; units with
     no tie are grey-ringed; ``suggested`` pairs are dashed ties.
     """
-    zh = language == "zh"
     street_names = street_names or {}
     colouring = colouring or by_kind(dict(G.nodes(data=True)), language)
     if measure is None:
@@ -153,7 +128,7 @@ def unit_network(
         item = {
             "id": str(node),
             "name": str(attrs.get("name", node)),
-            "title": _tooltip({"name": node, **attrs}, street, partners, joint, zh),
+            "title": _tooltip({"name": node, **attrs}, street, partners, joint, language),
             "color": colouring.colour(node),
             "size": size[node],
             "x": round(x, 1),
@@ -173,7 +148,7 @@ def unit_network(
             item["url"] = link(node)
         nodes.append(item)
     titles: dict[float, str] = {}  # a few distinct weights: format each once
-    unit = "次共同活动" if zh else "joint activities"
+    unit = text("次共同活动", language)
     edges = [
         {
             "id": f"e{i}",
@@ -185,9 +160,9 @@ def unit_network(
         for i, (u, v, w) in enumerate(G.edges(data="weight", default=1))
     ]
     legend = list(colouring.legend)
-    out_nodes, out_edges = _outside(list(outside), G, zh)
+    out_nodes, out_edges = _outside(list(outside), G, language)
     if out_nodes:
-        label = "其他街道或协作区（汇总）" if zh else "other streets or zones (summed)"
+        label = text("其他街道或协作区（汇总）", language)
         legend.append(
             {"key": "outside", "label": label, "colour": OUTSIDE_COLOUR, "count": len(out_nodes)}
         )
@@ -199,32 +174,33 @@ def unit_network(
                 "to": str(v),
                 "dashes": True,
                 "color": {"color": "#ff6f00"},
-                "title": "建议结对" if zh else "suggested partnership",
+                "title": text("建议结对", language),
                 "suggested": True,
             }
         )
-    drawn_nodes, drawn_edges, options = _through_pyvis(nodes + out_nodes, edges + out_edges)
+    drawn_nodes, drawn_edges, options = network_data(nodes + out_nodes, edges + out_edges)
     view = NetworkView(drawn_nodes, drawn_edges, options, legend)
     if captions:
         view.captions = group_captions(G, positions, street_names)
     return view
 
 
-def _outside(groups: list[OutsideGroup], G: nx.Graph, zh: bool) -> tuple[list[dict], list[dict]]:
+def _outside(
+    groups: list[OutsideGroup], G: nx.Graph, language: str
+) -> tuple[list[dict], list[dict]]:
     """One node per other street or zone, and one tie from each unit in view tied to it."""
     nodes, edges = [], []
     top = max((sum(g.ties.values()) for g in groups), default=0)
     for group in groups:
         node_id = f"out:{group.key}"
         total = sum(group.ties.values())
-        units = f"{group.units} 个单位" if zh else f"{group.units} units"
+        units = words("{units} 个单位", units=group.units).render(language)
         x, y = group.position
         nodes.append(
             {
                 "id": node_id,
                 "name": f"{group.name} · {units}",
-                "title": f"{group.name} · {units}\n"
-                + (f"共同活动: {total:g}" if zh else f"Joint activities: {total:g}"),
+                "title": f"{group.name} · {units}\n" + f"{text('共同活动', language)}: {total:g}",
                 "color": OUTSIDE_COLOUR,
                 "shape": "diamond",
                 "size": sizes({"g": total, "top": top}, smallest=8, largest=22)["g"],
@@ -244,7 +220,7 @@ def _outside(groups: list[OutsideGroup], G: nx.Graph, zh: bool) -> tuple[list[di
                         "to": node_id,
                         "value": w,
                         "dashes": [4, 4],
-                        "title": f"{w:g} {'次共同活动' if zh else 'joint activities'}",
+                        "title": f"{w:g} {text('次共同活动', language)}",
                         "outside": True,
                     }
                 )
@@ -303,18 +279,18 @@ def street_network(
     >>> view.nodes[0]["name"], view.aggregated
     ('城南街道 (3)', True)
     """
-    zh = language == "zh"
     size = sizes({s: t.units for s, t in tallies.items()}, smallest=10, largest=40)
     nodes = []
     for street, t in tallies.items():
-        name = street_names.get(street, street or ("未填街道" if zh else "no street"))
+        name = street_names.get(street, street or text("未填街道", language))
         x, y = positions.get(street, (0.0, 0.0))
-        title = (
-            f"{name}\n单位: {t.units}\n孤立单位: {t.isolated}\n街道内共同活动: {t.inside:g}"
-            if zh
-            else f"{name}\nUnits: {t.units}\nIsolated: {t.isolated}\nJoint activities inside: "
-            f"{t.inside:g}"
-        )
+        title = words(
+            "{name}\n单位: {units}\n孤立单位: {isolated}\n街道内共同活动: {inside:g}",
+            name=name,
+            units=t.units,
+            isolated=t.isolated,
+            inside=t.inside,
+        ).render(language)
         nodes.append(
             {
                 "id": str(street),
@@ -336,17 +312,17 @@ def street_network(
             "from": str(a),
             "to": str(b),
             "value": w,
-            "title": f"{w:g} {'次跨街道共同活动' if zh else 'joint activities across'}",
+            "title": f"{w:g} {text('次跨街道共同活动', language)}",
         }
         for i, ((a, b), w) in enumerate(between.items())
     ]
     legend = [
         {
             "key": "street",
-            "label": "街道（括号内为单位数）" if zh else "street (units)",
+            "label": text("街道（括号内为单位数）", language),
             "colour": STREET_COLOUR,
             "count": len(nodes),
         }
     ]
-    drawn_nodes, drawn_edges, options = _through_pyvis(nodes, edges)
+    drawn_nodes, drawn_edges, options = network_data(nodes, edges)
     return NetworkView(drawn_nodes, drawn_edges, options, legend, aggregated=True)

@@ -35,6 +35,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from translations import Words, words
+
 from ..errors import RulesError
 
 #: The rules shipped with the service (the published examples, with their sources).
@@ -124,43 +126,39 @@ class RuleSet:
         )
 
 
-def _fail(rule: str, zh: str, en: str) -> RulesError:
-    return RulesError(f"rule {rule}: {en}", f"规则 {rule}：{zh}")
+def _fail(rule: str, problem: Words) -> RulesError:
+    return RulesError("规则 {rule}：{problem}", rule=rule, problem=problem)
 
 
 def _number(rule: str, table: dict, key: str, default=None) -> float:
     value = table.get(key, default)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _fail(
-            rule, f"{key} 须为数字，而不是 {value!r}", f"{key} must be a number, not {value!r}"
-        )
+        raise _fail(rule, words("{key} 须为数字，而不是 {value!r}", key=key, value=value))
     if not math.isfinite(value):  # TOML allows inf and nan; no threshold or weight is either
         raise _fail(
             rule,
-            f"{key} 须为有限的数字，而不是 {value!r}",
-            f"{key} must be a finite number, not {value!r}",
+            words("{key} 须为有限的数字，而不是 {value!r}", key=key, value=value),
         )
     return float(value)
 
 
 def _rule(table: object, position: int, seen: set[str]) -> Rule:
     if not isinstance(table, dict):
-        raise _fail(f"#{position}", "须为 [[rule]] 表", "must be a [[rule]] table")
+        raise _fail(f"#{position}", words("须为 [[rule]] 表"))
     rid = table.get("id")
     if not isinstance(rid, str) or not rid.strip():
-        raise _fail(f"#{position}", "缺少 id", "has no id")
+        raise _fail(f"#{position}", words("缺少 id"))
     if rid in seen:
-        raise _fail(rid, "id 重复", "the id is used twice")
+        raise _fail(rid, words("id 重复"))
     unknown = sorted(set(table) - RULE_KEYS)
     if unknown:
-        raise _fail(rid, f"未知的键 {', '.join(unknown)}", f"unknown key(s) {', '.join(unknown)}")
+        raise _fail(rid, words("未知的键 {unknown}", unknown=unknown))
     key = table.get("indicator")
     if key not in INDICATORS:
         choices = ", ".join(INDICATORS)
         raise _fail(
             rid,
-            f"未知指标 {key!r}；可用：{choices}",
-            f"unknown indicator {key!r}; use one of {choices}",
+            words("未知指标 {key!r}；可用：{choices}", key=key, choices=choices),
         )
     indicator = INDICATORS[key]
     green, amber = _number(rid, table, "green"), _number(rid, table, "amber")
@@ -169,26 +167,36 @@ def _rule(table: object, position: int, seen: set[str]) -> Rule:
         if not low <= value <= high:
             raise _fail(
                 rid,
-                f"{name} = {value:g} 超出{indicator.zh}的取值范围 {low:g}–{high:g}",
-                f"{name} = {value:g} lies outside the range of {indicator.en}, {low:g} to {high:g}",
+                words(
+                    "{name} = {value:g} 超出{indicator}的取值范围 {low:g}–{high:g}",
+                    name=name,
+                    value=value,
+                    indicator=indicator.zh,
+                    indicator_en=indicator.en,
+                    low=low,
+                    high=high,
+                ),
             )
     if (amber > green) if indicator.better == "higher" else (amber < green):
-        word_zh, word_en = ("高于", "above") if indicator.better == "higher" else ("低于", "below")
+        side = words("高于") if indicator.better == "higher" else words("低于")
         raise _fail(
             rid,
-            f"黄色阈值 {amber:g} 比绿色阈值 {green:g} 更严（{word_zh}绿色），无法成立",
-            f"amber {amber:g} is stricter than green {green:g} ({word_en} it): impossible",
+            words(
+                "黄色阈值 {amber:g} 比绿色阈值 {green:g} 更严（{side}绿色），无法成立",
+                amber=amber,
+                green=green,
+                side=side,
+            ),
         )
     weight = _number(rid, table, "weight", 1.0)
     if weight < 0:
-        raise _fail(rid, "权重不能为负数", "the weight must not be negative")
+        raise _fail(rid, words("权重不能为负数"))
     veto = table.get("veto", False)
     texts = {k: table.get(k, "") for k in ("name", "name_en", "source")}
     if not isinstance(veto, bool) or not all(isinstance(v, str) for v in texts.values()):
         raise _fail(
             rid,
-            "veto 须为 true/false，名称与来源须为文本",
-            "veto is true/false; names and source are text",
+            words("veto 须为 true/false，名称与来源须为文本"),
         )
     seen.add(rid)
     return Rule(rid, key, green, amber, weight=weight, veto=veto, **texts)
@@ -199,26 +207,20 @@ def parse_rules(text: str) -> RuleSet:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise RulesError(
-            f"the rules are not valid TOML: {error}", f"规则文件不是有效的 TOML：{error}"
-        ) from None
+        raise RulesError("规则文件不是有效的 TOML：{error}", error=error) from None
     tables = data.get("rule", [])
     if not isinstance(tables, list) or not tables:
-        raise RulesError("the rules file holds no [[rule]]", "规则文件中没有任何 [[rule]] 规则")
+        raise RulesError("规则文件中没有任何 [[rule]] 规则")
     seen: set[str] = set()
     rules = tuple(_rule(t, i, seen) for i, t in enumerate(tables, start=1))
     score = data.get("score", {})
     excellent = _number("[score]", score, "excellent", 95.0)
     passing = _number("[score]", score, "pass", 60.0)
     if not 0 <= passing <= excellent <= 100:
-        raise _fail(
-            "[score]", "须满足 0 ≤ pass ≤ excellent ≤ 100", "needs 0 ≤ pass ≤ excellent ≤ 100"
-        )
+        raise _fail("[score]", words("须满足 0 ≤ pass ≤ excellent ≤ 100"))
     months = data.get("followup", {}).get("months", 3)
     if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 36:
-        raise _fail(
-            "[followup]", "months 须为 1 至 36 的整数", "months must be a whole number, 1 to 36"
-        )
+        raise _fail("[followup]", words("months 须为 1 至 36 的整数"))
     return RuleSet(rules, excellent, passing, months)
 
 

@@ -104,9 +104,7 @@ def inactive_units(
     {'a': datetime.date(2026, 1, 5), 'b': None}
     """
     if days < 0:
-        raise MetricPrecondition(
-            f"days must not be negative, not {days}", f"天数不能为负数，而不是 {days}"
-        )
+        raise MetricPrecondition("天数不能为负数，而不是 {days}", days=days)
     cutoff = end - dt.timedelta(days=days)
     return {u: last for u, last in last_activity(B, end).items() if last is None or last < cutoff}
 
@@ -131,7 +129,6 @@ def declining_units(
     """
     if min_base < 1 or not 0 < drop <= 1:
         raise MetricPrecondition(
-            "a decline needs min_base ≥ 1 and 0 < drop ≤ 1",
             "判断下降需要 min_base ≥ 1 且 0 < drop ≤ 1",
         )
     inc = as_incidence(B)

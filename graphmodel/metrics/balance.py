@@ -65,8 +65,8 @@ def partner_balance(
     """
     if one_sided_min < 1:
         raise MetricPrecondition(
-            f"one_sided_min must be at least 1, not {one_sided_min}",
-            f"one_sided_min 至少为 1，而不是 {one_sided_min}",
+            "one_sided_min 至少为 1，而不是 {one_sided_min}",
+            one_sided_min=one_sided_min,
         )
     inc = as_incidence(B).between(window.start, window.end)
     if max_size is not None:

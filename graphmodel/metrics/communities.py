@@ -88,8 +88,8 @@ def louvain(
     H = S.subgraph(linked).to_networkx() if len(linked) <= IGRAPH_ABOVE else None
     if weight not in ("weight", "newman"):
         raise MetricPrecondition(
-            f"unknown edge weight {weight!r}: use 'weight' or 'newman'",
-            f"未知的边权 {weight!r}：可用 'weight' 或 'newman'",
+            "未知的边权 {weight!r}：可用 'weight' 或 'newman'",
+            weight=weight,
         )
     key = weight if S.newman is not None else "weight"
     if len(linked) > IGRAPH_ABOVE:
@@ -127,8 +127,9 @@ def modularity(
 def _contingency(a: Sequence[Hashable], b: Sequence[Hashable]) -> np.ndarray:
     if len(a) != len(b):
         raise MetricPrecondition(
-            f"the two labellings differ in length ({len(a)} and {len(b)})",
-            f"两种划分的长度不同（{len(a)} 与 {len(b)}）",
+            "两种划分的长度不同（{first} 与 {second}）",
+            first=len(a),
+            second=len(b),
         )
     _, ia = np.unique(np.asarray([str(x) for x in a]), return_inverse=True)
     _, ib = np.unique(np.asarray([str(x) for x in b]), return_inverse=True)

@@ -54,8 +54,8 @@ def membership(S: SparseGraph, groups: Mapping[Hashable, Iterable]) -> sp.csr_ar
             i = S.index.get(node)
             if i is None:
                 raise MetricPrecondition(
-                    f"group member {node!r} is not a node of the graph",
-                    f"分组成员 {node!r} 不在网络中",
+                    "分组成员 {node!r} 不在网络中",
+                    node=node,
                 )
             rows.append(i)
             cols.append(g)

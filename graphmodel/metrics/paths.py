@@ -42,11 +42,9 @@ PATHS = 3
 def ego_units(G: nx.Graph, unit: Hashable, hops: int = 1) -> dict[Hashable, int]:
     """``unit`` and every unit within ``hops`` ties of it, with the number of ties away."""
     if hops not in (1, 2):
-        raise MetricPrecondition(
-            f"hops must be 1 or 2, not {hops!r}", f"步数须为 1 或 2，而不是 {hops!r}"
-        )
+        raise MetricPrecondition("步数须为 1 或 2，而不是 {hops!r}", hops=hops)
     if unit not in G:
-        raise MetricPrecondition(f"no unit {unit!r} in the graph", f"网络中没有单位 {unit!r}")
+        raise MetricPrecondition("网络中没有单位 {unit!r}", unit=unit)
     return dict(nx.single_source_shortest_path_length(G, unit, cutoff=hops))
 
 
@@ -59,7 +57,7 @@ def strong_paths(G: nx.Graph, a: Hashable, b: Hashable, k: int = PATHS) -> list[
     no chain of ties connects them."""
     for unit in (a, b):
         if unit not in G:
-            raise MetricPrecondition(f"no unit {unit!r} in the graph", f"网络中没有单位 {unit!r}")
+            raise MetricPrecondition("网络中没有单位 {unit!r}", unit=unit)
     if a == b or not nx.has_path(G, a, b):
         return []
     # Chains longer than the shortest by more than one tie say little to a planner.
@@ -70,7 +68,7 @@ def strong_paths(G: nx.Graph, a: Hashable, b: Hashable, k: int = PATHS) -> list[
 
 def _known(S: SparseGraph, unit: Hashable) -> int:
     if unit not in S.index:
-        raise MetricPrecondition(f"no unit {unit!r} in the graph", f"网络中没有单位 {unit!r}")
+        raise MetricPrecondition("网络中没有单位 {unit!r}", unit=unit)
     return S.index[unit]
 
 
@@ -79,9 +77,7 @@ def within_hops(
 ) -> dict[Hashable, int]:
     """:func:`ego_units` on a sparse graph, through ``allowed`` units only (all if None)."""
     if hops not in (1, 2):
-        raise MetricPrecondition(
-            f"hops must be 1 or 2, not {hops!r}", f"步数须为 1 或 2，而不是 {hops!r}"
-        )
+        raise MetricPrecondition("步数须为 1 或 2，而不是 {hops!r}", hops=hops)
     W = S.weight
     distance = {_known(S, unit): 0}
     frontier = list(distance)

@@ -76,8 +76,9 @@ def betweenness(
     n = len(S)
     if k is not None and not 0 < k <= n:
         raise MetricPrecondition(
-            f"k must be between 1 and the number of units ({n}), not {k}",
-            f"k 须在 1 与单位数（{n}）之间，而不是 {k}",
+            "k 须在 1 与单位数（{n}）之间，而不是 {k}",
+            n=n,
+            k=k,
         )
     if k is None or k == n:
         sources, sampled = list(range(n)), None

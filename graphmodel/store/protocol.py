@@ -200,8 +200,9 @@ def open_store(url: str) -> Store:
     if target is None:
         known = ", ".join(sorted(BACKENDS))
         raise StoreURLError(
-            f"unknown store URL {url!r}: the scheme must be one of {known}",
-            f"无法识别的存储地址 {url!r}：协议须为 {known} 之一",
+            "无法识别的存储地址 {url!r}：协议须为 {known} 之一",
+            url=url,
+            known=known,
         )
     module_name, class_name = target.split(":")
     backend = getattr(importlib.import_module(module_name), class_name)

@@ -60,7 +60,7 @@ def _kind(hint: object) -> Kind:
 
 def unit_not_found(unit: str) -> NotFound:
     """The error of a write that names a unit the store does not hold."""
-    return NotFound(f"no unit {unit!r} in the store", f"存储中没有单位 {unit!r}")
+    return NotFound("存储中没有单位 {unit!r}", unit=unit)
 
 
 # -- decisions ------------------------------------------------------------------

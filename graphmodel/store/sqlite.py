@@ -134,8 +134,8 @@ def sqlite_path(url: str) -> Path:
     parts = urlsplit(url)
     if parts.scheme != "sqlite" or parts.netloc or not parts.path.startswith("/"):
         raise StoreURLError(
-            f"bad SQLite URL {url!r}: write sqlite:///relative/path.db or sqlite:////abs/path.db",
-            f"SQLite 地址 {url!r} 有误：应写作 sqlite:///相对路径.db 或 sqlite:////绝对路径.db",
+            "SQLite 地址 {url!r} 有误：应写作 sqlite:///相对路径.db 或 sqlite:////绝对路径.db",
+            url=url,
         )
     return Path(parts.path[1:])
 
@@ -156,10 +156,7 @@ class SQLiteStore(RecordReads):
             raise self._unavailable(exc) from exc
 
     def _unavailable(self, exc: Exception) -> StoreUnavailable:
-        return StoreUnavailable(
-            f"cannot open the embedded store {self.path}: {exc}",
-            f"无法打开内置存储 {self.path}：{exc}",
-        )
+        return StoreUnavailable("无法打开内置存储 {path}：{error}", path=self.path, error=exc)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -375,8 +372,9 @@ class SQLiteStore(RecordReads):
                 con.execute("SELECT 1").fetchone()
             except sqlite3.Error as exc:
                 raise StoreUnavailable(
-                    f"the embedded store {self.path} does not answer: {exc}",
-                    f"内置存储 {self.path} 无响应：{exc}",
+                    "内置存储 {path} 无响应：{error}",
+                    path=self.path,
+                    error=exc,
                 ) from exc
 
     def close(self) -> None:

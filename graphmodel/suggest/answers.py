@@ -129,7 +129,7 @@ def _check_undo(store: Store, unit: str, partner: str, by: str, may_undo_any: bo
     pair = tuple(sorted((unit, partner)))
     standing = latest_decisions(store.decisions(unit)).get(pair)  # type: ignore[arg-type]
     if standing is None:
-        raise BadDecision("there is no decision on this pair to undo", "这对单位没有可撤销的决定")
+        raise BadDecision("这对单位没有可撤销的决定")
     if standing.by != by and not may_undo_any:
         raise NotTheAuthor(standing.by)
 

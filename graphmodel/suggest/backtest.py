@@ -93,7 +93,7 @@ def rank_metrics(
     {'units': 1, 'precision': 1.0, 'recall': 0.5, 'mrr': 1.0}
     """
     if k < 1:
-        raise BadSuggestionRequest(f"k must be at least 1, not {k}", f"k 至少为 1，而不是 {k}")
+        raise BadSuggestionRequest("k 至少为 1，而不是 {k}", k=k)
     precision = recall = rr = 0.0
     units = 0
     for unit, wanted in truth.items():
@@ -182,9 +182,7 @@ def default_split(bundle: Bundle, horizon: int = 6) -> dt.date:
     datetime.date(2025, 12, 31)
     """
     if not bundle.activities:
-        raise BadSuggestionRequest(
-            "a backtest needs activities: the store holds none", "回测需要活动数据：存储中没有活动"
-        )
+        raise BadSuggestionRequest("回测需要活动数据：存储中没有活动")
     last = max(a.date for a in bundle.activities)
     return add_months(last + dt.timedelta(days=1), -horizon) - dt.timedelta(days=1)
 
@@ -250,8 +248,8 @@ def period(bundle: Bundle, split: dt.date, months: int = 12, horizon: int = 6) -
     months after it."""
     if not 1 <= horizon <= 60:
         raise BadSuggestionRequest(
-            f"the horizon is 1 to 60 months, not {horizon}",
-            f"检验期须为 1 至 60 个月，而不是 {horizon}",
+            "检验期须为 1 至 60 个月，而不是 {horizon}",
+            horizon=horizon,
         )
     test_end = add_months(split + dt.timedelta(days=1), horizon) - dt.timedelta(days=1)
     after = District.from_bundle(bundle, Window(test_end, months))
@@ -328,8 +326,9 @@ def backtest(
     unknown = sorted(set(methods) - set(METHODS))
     if unknown:
         raise BadSuggestionRequest(
-            f"unknown method(s) {', '.join(unknown)}; choose from {', '.join(METHODS)}",
-            f"未知的方法 {'、'.join(unknown)}；可选：{'、'.join(METHODS)}",
+            "未知的方法 {unknown}；可选：{methods}",
+            unknown=unknown,
+            methods=METHODS,
         )
     split = split or default_split(bundle, horizon)
     validation = period(bundle, split, months, horizon)

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from translations import text, words
+
 from ..records import UnitKind
 
 __all__ = ["Evidence", "Reason", "reasons"]
@@ -74,11 +76,11 @@ class Reason:
         return {"part": self.part, "zh": self.zh, "en": self.en}
 
 
-def _listed(names, sep: str, more_zh: bool) -> str:
+def _listed(names, language: str) -> str:
     names = list(names)
-    shown = sep.join(names[:NAMES_SHOWN])
+    shown = words("{names}", names=names[:NAMES_SHOWN]).render(language)
     if len(names) > NAMES_SHOWN:
-        shown += "等" if more_zh else ", …"
+        shown += text("等", language)
     return shown
 
 
@@ -100,8 +102,8 @@ def _sentence(part: str, unit: str, partner: str, ev: Evidence) -> Reason | None
         names = [name for _, name in ev.common_partners]
         return Reason(
             part,
-            f"有{n}个共同共建伙伴（{_listed(names, '、', True)}）",
-            f"{n} partner{'s' if n > 1 else ''} in common ({_listed(names, ', ', False)})",
+            f"有{n}个共同共建伙伴（{_listed(names, 'zh')}）",
+            f"{n} partner{'s' if n > 1 else ''} in common ({_listed(names, 'en')})",
         )
     if part == "needs_met" and ev.needs_met:
         res_zh = "、".join(ev.needs_met)
@@ -126,8 +128,8 @@ def _sentence(part: str, unit: str, partner: str, ev: Evidence) -> Reason | None
         names = [name for _, name in ev.shared_zones]
         return Reason(
             part,
-            f"两者同属{_listed(names, '、', True)}",
-            f"both belong to {_listed(names, ', ', False)}",
+            f"两者同属{_listed(names, 'zh')}",
+            f"both belong to {_listed(names, 'en')}",
         )
     if part == "nearby" and ev.distance_km is not None:
         d = ev.distance_km

@@ -149,9 +149,7 @@ class Weights:
         for name in PARTS:
             value = getattr(self, name)
             if not np.isfinite(value) or value < 0:
-                raise BadSuggestionRequest(
-                    f"the weight {name} must not be negative", f"权重 {name} 不能为负数"
-                )
+                raise BadSuggestionRequest("权重 {name} 不能为负数", name=name)
         for name in (
             "common_half",
             "adamic_adar_half",
@@ -160,11 +158,9 @@ class Weights:
             "distance_km",
         ):
             if not getattr(self, name) > 0:
-                raise BadSuggestionRequest(f"{name} must be positive", f"{name} 须为正数")
+                raise BadSuggestionRequest("{name} 须为正数", name=name)
         if not 0 < self.overload_share < 1:
-            raise BadSuggestionRequest(
-                "overload_share must lie between 0 and 1", "overload_share 须在 0 与 1 之间"
-            )
+            raise BadSuggestionRequest("overload_share 须在 0 与 1 之间")
 
     def of(self, part: str) -> float:
         """The weight of ``part``."""
@@ -385,7 +381,7 @@ def top(score: np.ndarray, mask: np.ndarray, k: int, minimum: float | None = 0.0
     [1, 0]
     """
     if k < 1:
-        raise BadSuggestionRequest(f"k must be at least 1, not {k}", f"k 至少为 1，而不是 {k}")
+        raise BadSuggestionRequest("k 至少为 1，而不是 {k}", k=k)
     keep = mask if minimum is None else mask & (score > minimum)
     rows = np.flatnonzero(keep)
     if len(rows) > k:

@@ -125,7 +125,6 @@ def who_to_help(
     """
     if per_unit < 1 or (limit is not None and limit < 0):
         raise BadSuggestionRequest(
-            "per_unit must be at least 1 and limit not negative",
             "每个单位至少推荐 1 个，上限不能为负",
         )
     weak = weak_units(district)
@@ -226,7 +225,6 @@ def propose_zones(
     docstring for the algorithm)."""
     if not 2 <= min_size <= max_size or max_headcount < 1:
         raise BadSuggestionRequest(
-            "zones need 2 ≤ min_size ≤ max_size and a positive max_headcount",
             "协作区须满足 2 ≤ 最小规模 ≤ 最大规模，人数上限须为正",
         )
     F = district_features(district)

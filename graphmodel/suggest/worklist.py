@@ -43,21 +43,24 @@ def _standing(decisions: Iterable[Decision]) -> dict[str, set[str]]:
 def _check(status: str | None, decision: str | None, sort: str, page: int) -> None:
     if status not in (None, *FLAGS):
         raise BadSuggestionRequest(
-            f"status is one of {', '.join(FLAGS)}, not {status!r}",
-            f"状态须为 {'、'.join(FLAGS)} 之一，而不是 {status!r}",
+            "状态须为 {flags} 之一，而不是 {status!r}",
+            flags=FLAGS,
+            status=status,
         )
     if decision not in (None, *DECISION_FILTERS):
         raise BadSuggestionRequest(
-            f"decision is one of {', '.join(DECISION_FILTERS)}, not {decision!r}",
-            f"决定须为 {'、'.join(DECISION_FILTERS)} 之一，而不是 {decision!r}",
+            "决定须为 {decision_filters} 之一，而不是 {decision!r}",
+            decision_filters=DECISION_FILTERS,
+            decision=decision,
         )
     if sort not in SORTS:
         raise BadSuggestionRequest(
-            f"sort is one of {', '.join(SORTS)}, not {sort!r}",
-            f"排序须为 {'、'.join(SORTS)} 之一，而不是 {sort!r}",
+            "排序须为 {sorts} 之一，而不是 {sort!r}",
+            sorts=SORTS,
+            sort=sort,
         )
     if page < 1:
-        raise BadSuggestionRequest(f"page must be at least 1, not {page}", "页码至少为 1")
+        raise BadSuggestionRequest("页码至少为 1，而不是 {page}", page=page)
 
 
 def work_list(

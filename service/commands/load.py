@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from graphmodel.store import TableCounts, open_store, redacted
+from translations import Words
 
 from .common import reports_errors, store_option
 
@@ -39,10 +40,10 @@ class Progress:
         self.enabled = enabled
         self.start = time.perf_counter()
 
-    def __call__(self, zh: str, en: str) -> None:
+    def __call__(self, stage: Words) -> None:
         elapsed = time.perf_counter() - self.start
         if self.enabled and (elapsed > self.QUIET_FOR or sys.stderr.isatty()):
-            click.echo(f"  [{elapsed:6.1f} s] {zh} / {en}", err=True)
+            click.echo(f"  [{elapsed:6.1f} s] {stage.zh} / {stage.en}", err=True)
 
 
 @click.command()

@@ -15,9 +15,9 @@ from graphmodel.report import report
 
 from ..access import can, requires, territory_streets
 from ..extensions import store
+from ..network_view import build_view
 from ..params import analysis
 from ..privacy import protect_row
-from . import network as network_view
 from .openapi import openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -57,7 +57,7 @@ def unit(unit_id: str):
     request_analysis = analysis()
     district = request_analysis.district()
     if unit_id not in set(district.scope_units):
-        raise NotFound(f"no unit {unit_id!r} in scope", f"范围内没有单位 {unit_id!r}")
+        raise NotFound("范围内没有单位 {unit_id!r}", unit_id=unit_id)
     profile = request_analysis.shown(unit_profile(district, unit_id))
     if not can("personal_data"):
         for org in profile["party_orgs"]:
@@ -86,5 +86,5 @@ def isolated():
 @requires("read")
 def network():
     """Nodes and edges of the network view (positions included, physics off)."""
-    view = network_view.build_view(analysis())
+    view = build_view(analysis())
     return view.as_dict()

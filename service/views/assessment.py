@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 
 from graphmodel import columns as C
 from graphmodel.assessment import (
@@ -34,12 +34,11 @@ from ..downloads import caption_tail, download
 from ..errors import status_of
 from ..exports import XLSX_MIMETYPE, Sheet, write_xlsx
 from ..extensions import store
-from ..i18n import language
 from ..params import analysis
+from ..rules import RATING_ZH, current_rules, groups, rules_path, rules_shown
 
 bp = Blueprint("assessment", __name__)
 
-RATING_ZH = {"excellent": "优秀", "pass": "合格", "fail": "不合格", "ineligible": "取消评优资格"}
 STATUS_ZH = {"green": "绿", "amber": "黄", "red": "红"}
 STATE_ZH = {
     "on_track": "按期开展",
@@ -65,57 +64,6 @@ STATUS_BY_CODE = {-1: "不适用", 0: "红", 1: "黄", 2: "绿"}
 def _street_name(district: District, uid: str) -> str:
     street = district.unit[uid].street
     return district.zone[street].name if street in district.zone else street or ""
-
-
-def rules_path() -> Path:
-    return Path(current_app.extensions["cobuild.settings"].rules)
-
-
-def current_rules() -> RuleSet:
-    """The rules in force: the COBUILD_RULES file, or the shipped rules until it exists."""
-    return read_rules(rules_path())[0]
-
-
-def bilingual(text: str, lang: str) -> str:
-    """The part of a "中文 / English" text for ``lang`` (the whole text when it has no " / ").
-
-    >>> bilingual("示例 / an example", "en"), bilingual("示例", "en")
-    ('an example', '示例')
-    """
-    zh, sep, en = text.partition(" / ")
-    return (en if lang == "en" else zh).strip() if sep else text
-
-
-def rules_shown(rules: RuleSet) -> list[dict]:
-    """The rules as every role sees them: name, indicator, thresholds, weight, veto, source."""
-    lang = language()
-    return [
-        {
-            "id": r.id,
-            "label": (r.name or INDICATORS[r.indicator].zh)
-            if lang == "zh"
-            else (r.name_en or r.name or INDICATORS[r.indicator].en),
-            "indicator": r.indicator,
-            "measure": INDICATORS[r.indicator].measure,
-            "better": r.better,
-            "green": r.green,
-            "amber": r.amber,
-            "weight": r.weight,
-            "veto": r.veto,
-            "source_text": bilingual(r.source, lang) or "—",
-        }
-        for r in rules.rules
-    ]
-
-
-def groups(district: District, *kinds: str) -> dict[str, dict]:
-    """Zones of ``kinds`` holding units in scope: ``{id: {"name", "units"}}``."""
-    in_scope = set(district.scope_units)
-    return {
-        z: {"name": district.zone[z].name, "units": us}
-        for z, us in district.zone_groups(*kinds).items()
-        if any(u in in_scope for u in us)
-    }
 
 
 def rollups(district: District, result: Scores, *kinds: str) -> list[dict]:
@@ -373,8 +321,8 @@ def save_rules():
     try:
         if len(text) > MAX_RULES:
             raise RulesError(
-                f"the rules are longer than {MAX_RULES} characters",
-                f"规则文件超过 {MAX_RULES} 个字符",
+                "规则文件超过 {max_rules} 个字符",
+                max_rules=MAX_RULES,
             )
         rules = parse_rules(text)
     except RulesError as refused:

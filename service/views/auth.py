@@ -113,7 +113,7 @@ def password():
         try:
             accounts().authenticate(g.user.name, request.form.get("current", ""))
             if new != request.form.get("repeat", ""):
-                raise AccountError("the two new passwords differ", "两次输入的新密码不一致")
+                raise AccountError("两次输入的新密码不一致")
             accounts().set_password(g.user.name, new, keep_session=session.get("sid"))
         except (LoginRefused, AccountError) as refused:
             error = refused
@@ -213,7 +213,7 @@ def reveal():
         found = [m for m in store().members() if m.id == member_id]
         try:
             if not found:
-                raise NotFound(f"no member {member_id!r}", f"没有编号为“{member_id}”的党员")
+                raise NotFound("没有编号为“{member_id}”的党员", member_id=member_id)
             member = reveal_member(found[0], request.form.get("reason", ""))
         except CobuildError as refused:
             error = refused

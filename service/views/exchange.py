@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from flask import Blueprint, Response
 
+from visualizations.district_graph import zone_names
 from visualizations.exchange import to_gexf, to_graphml, view_graph
 
 from ..access import requires
 from ..downloads import download
+from ..network_view import build_view, whole_district
 from ..params import analysis
-from . import network_build as build
-from .network import build_view
 
 bp = Blueprint("exchange", __name__)
 
@@ -29,7 +29,7 @@ def _download(fmt: str) -> Response:
     request_analysis = analysis()
     view = build_view(request_analysis)
     meta = view.meta
-    whole = build.whole_district(request_analysis.window)
+    whole = whole_district(request_analysis.window)
     attrs = {
         "window_start": meta["window"]["start"],
         "window_end": meta["window"]["end"],
@@ -39,7 +39,7 @@ def _download(fmt: str) -> Response:
         "scope": meta["scope"],
         "data_date": meta.get("data_date") or "",
     }
-    H = view_graph(view.as_dict(), build.zone_names(whole), attrs)
+    H = view_graph(view.as_dict(), zone_names(whole), attrs)
     mimetype, write = FORMATS[fmt]
     return download(write(H), mimetype, ("协作网络", "network"), request_analysis, fmt)
 

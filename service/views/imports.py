@@ -142,7 +142,7 @@ def problems_workbook(token: str):
     """The kept report's problems, one row per problem, by file, sheet and row."""
     report = pending().report(token) or abort(404)
     data = BytesIO()
-    write_problems(data, [Problem(**p) for p in report["problems"]])
+    write_problems(data, [Problem.from_dict(p) for p in report["problems"]])
     data.seek(0)
     return send_file(
         data, download_name="import-problems.xlsx", as_attachment=True, mimetype=XLSX_MIMETYPE

@@ -20,9 +20,9 @@ from graphmodel.errors import BadDecision, NotFound
 from graphmodel.suggest.answers import visible_units
 
 from ..access import requires
+from ..due import default_due, parse_due
 from ..extensions import store, today
 from ..params import analysis
-from .suggestions import _due, default_due
 
 bp = Blueprint("listings", __name__)
 #: Needs on one page of 对接.
@@ -33,10 +33,10 @@ def _visible_unit(unit: str) -> None:
     """Refuse a unit outside the user's scope (as if it did not exist)."""
     district = analysis().district()
     if unit not in set(district.scope_units):
-        raise NotFound(f"no unit {unit!r} in scope", f"范围内没有单位 {unit!r}")
+        raise NotFound("范围内没有单位 {unit!r}", unit=unit)
     visible = visible_units(district)
     if visible is not None and unit not in visible:
-        raise NotFound(f"no unit {unit!r} in scope", f"范围内没有单位 {unit!r}")
+        raise NotFound("范围内没有单位 {unit!r}", unit=unit)
 
 
 @bp.get("/matching")
@@ -78,7 +78,7 @@ def add(unit_id: str):
 def _body() -> dict:
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        raise BadDecision("send a JSON object", "请以 JSON 对象发送")
+        raise BadDecision("请以 JSON 对象发送")
     return body
 
 
@@ -98,7 +98,7 @@ def claim(listing_id: str):
     body = _body()
     partner = body.get("partner")
     if not isinstance(partner, str):
-        raise BadDecision('send {"partner": UNIT_ID}', '请发送 {"partner": 单位编号}')
+        raise BadDecision('请发送 {{"partner": 单位编号}}')
     _visible_unit(needs.find(store(), listing_id).unit)
     _visible_unit(partner)
     claimed, decision = needs.claim(
@@ -107,7 +107,7 @@ def claim(listing_id: str):
         partner,
         by=g.user.name,
         at=dt.datetime.now().replace(microsecond=0),
-        due=_due(body.get("due")) or default_due(),
+        due=parse_due(body.get("due")) or default_due(),
     )
     return {"listing": _as_dict(claimed), "decision": {"unit": decision.unit,
             "partner": decision.partner, "due": decision.due.isoformat()}}, 201  # fmt: skip

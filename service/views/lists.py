@@ -24,7 +24,7 @@ from ..downloads import caption, caption_tail, download, workbook
 from ..exports import Sheet, safe_cell
 from ..extensions import store
 from ..params import Analysis, analysis
-from .assessment import RATING_ZH, current_rules
+from ..rules import RATING_ZH, current_rules
 
 bp = Blueprint("lists", __name__)
 

@@ -15,7 +15,7 @@ from ..access import requires
 from ..extensions import store, today
 from ..glossary import say
 from ..params import Analysis, analysis, data_date
-from .assessment import current_rules, groups
+from ..rules import current_rules, groups
 
 bp = Blueprint("pages", __name__)
 

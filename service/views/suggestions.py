@@ -20,13 +20,14 @@ from graphmodel.errors import BadDecision, BadSuggestionRequest
 from graphmodel.limits import DEFAULT_K, MAX_K
 from graphmodel.suggest import answers
 from graphmodel.suggest.card import model_for
-from graphmodel.window import add_months
 
 from ..access import can, requires
 from ..downloads import caption, workbook
+from ..due import default_due, parse_due
 from ..exports import SCORE, Sheet
-from ..extensions import store, today
+from ..extensions import store
 from ..params import analysis
+from ..rules import current_rules
 
 bp = Blueprint("suggestions", __name__)
 
@@ -58,8 +59,9 @@ def _k() -> int:
         k = 0
     if not 1 <= k <= MAX_K:
         raise BadSuggestionRequest(
-            f"k must be a whole number from 1 to {MAX_K}, not {raw!r}",
-            f"k 须为 1 至 {MAX_K} 的整数，而不是 {raw!r}",
+            "k 须为 1 至 {max_k} 的整数，而不是 {raw!r}",
+            max_k=MAX_K,
+            raw=raw,
         )
     return k
 
@@ -87,14 +89,13 @@ def api_decide(unit_id: str):
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not isinstance(body.get("partner"), str):
         raise BadDecision(
-            'send JSON {"partner": ID, "decision": "accept" | "dismiss", "note": TEXT}',
-            '请以 JSON 发送 {"partner": 编号, "decision": "accept" 或 "dismiss", "note": 备注}',
+            '请以 JSON 发送 {{"partner": 编号, "decision": "accept" 或 "dismiss", "note": 备注}}',
         )
     note = body.get("note") or ""
     owner = body.get("owner") or ""
     if not all(isinstance(v, str) for v in (note, owner, body.get("decision"))):
-        raise BadDecision("decision, note and owner must be text", "决定、备注和跟进人须为文本")
-    due = _due(body.get("due"))
+        raise BadDecision("决定、备注和跟进人须为文本")
+    due = parse_due(body.get("due"))
     request_analysis = analysis()
     decision = answers.decide(
         store(),
@@ -123,40 +124,19 @@ def api_decide(unit_id: str):
     }, 201
 
 
-def _due(raw) -> dt.date | None:
-    if raw in (None, ""):
-        return None
-    try:
-        return dt.date.fromisoformat(raw)
-    except (TypeError, ValueError):
-        raise BadDecision(
-            f"the due date must be YYYY-MM-DD, not {raw!r}",
-            f"到期日须为 YYYY-MM-DD，而不是 {raw!r}",
-        ) from None
-
-
 def _filters() -> dict:
     """The work list's filters from the query: status, decision, sort and page."""
     raw = request.args.get("page") or "1"
     try:
         page = int(raw)
     except ValueError:
-        raise BadSuggestionRequest(
-            f"page must be a whole number, not {raw!r}", f"页码须为整数，而不是 {raw!r}"
-        ) from None
+        raise BadSuggestionRequest("页码须为整数，而不是 {raw!r}", raw=raw) from None
     return {
         "status": request.args.get("status") or None,
         "decision": request.args.get("decision") or None,
         "sort": request.args.get("sort") or "priority",
         "page": page,
     }
-
-
-def default_due() -> dt.date:
-    """Today plus the rules' follow-up months: the due date an accept proposes."""
-    from .assessment import current_rules
-
-    return add_months(today(), current_rules().followup_months)
 
 
 @bp.get("/suggestions")
@@ -241,8 +221,6 @@ def list_xlsx():
 def quality():
     """The model card: how the weights were learned and chosen, the backtest, the outcomes."""
     from graphmodel.suggest.card import model_card
-
-    from .assessment import current_rules
 
     request_analysis = analysis()
     card = model_card(store(), request_analysis.window, current_rules().followup_months)

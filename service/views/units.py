@@ -11,10 +11,10 @@ from graphmodel.profile import unit_profile
 from visualizations.charts import bar_chart
 
 from ..access import can, requires
+from ..due import default_due
 from ..extensions import store
 from ..params import analysis
-from .assessment import RATING_ZH, current_rules, rules_shown
-from .suggestions import default_due
+from ..rules import RATING_ZH, current_rules, rules_shown
 
 bp = Blueprint("units", __name__)
 
@@ -27,7 +27,7 @@ def page(unit_id: str):
     request_analysis = analysis()
     district = request_analysis.district()
     if unit_id not in set(district.scope_units):
-        raise NotFound(f"no unit {unit_id!r} in scope", f"范围内没有单位 {unit_id!r}")
+        raise NotFound("范围内没有单位 {unit_id!r}", unit_id=unit_id)
     profile = request_analysis.shown(unit_profile(district, unit_id))
     rules = current_rules()
     [health] = assess(district, rules, units=[unit_id])

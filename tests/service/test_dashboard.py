@@ -42,16 +42,16 @@ class _DownStore:
     url = "bolt://127.0.0.1:1"
 
     def ping(self):
-        raise StoreUnavailable("down", "不可用")
+        raise StoreUnavailable("不可用")
 
     def units(self):
-        raise StoreUnavailable("down", "不可用")
+        raise StoreUnavailable("不可用")
 
     def version(self):
-        raise StoreUnavailable("down", "不可用")
+        raise StoreUnavailable("不可用")
 
     def last_activity(self, until):
-        raise StoreUnavailable("down", "不可用")
+        raise StoreUnavailable("不可用")
 
 
 def test_an_unreachable_store_gives_a_readable_503(accounts_path, signed_in):

@@ -177,7 +177,7 @@ def test_a_street_planners_gexf_holds_only_their_street(planner, tmp_path):
 def test_the_street_overview_keeps_each_streets_strongest_ties():
     """20 streets all tied: each keeps its 8 strongest ties, weak pairs are left out."""
     from graphmodel.projection import as_sparse
-    from service.views.network_build import STREET_TIES, street_tallies
+    from visualizations.outside import STREET_TIES, street_tallies
 
     G = nx.Graph()
     for i in range(20):

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from service.glossary import catalogue, kind_label
-from service.i18n import EN
 from service.views.pages import HEADLINES
+from translations import EN
 
 SERVICE = Path(__file__).resolve().parents[2] / "service"
 HELP_CALL = re.compile(r"""(?:help|help_mark)\(\s*["'](\w+)["']\s*\)""")

@@ -62,6 +62,6 @@ def participant(p: Participation) -> tuple[str, str]:
         if value is not None:
             return label, value
     raise DanglingReference(
-        f"participation in activity {p.activity!r} names no unit, party organisation or member",
-        f"活动“{p.activity}”的参与记录没有填写单位、党组织或党员",
+        "活动“{activity}”的参与记录没有填写单位、党组织或党员",
+        activity=p.activity,
     )

@@ -36,6 +36,8 @@ from typing import Any
 from neo4j import ManagedTransaction, Session
 from neo4j.exceptions import DriverError, Neo4jError
 
+from translations import words
+
 from ...errors import DanglingReference, StoreBusy
 from ...records import TABLES, Participation, Record
 from ..protocol import Bundle, TableCounts
@@ -103,13 +105,10 @@ def batches(items: Sequence, size: int = BATCH) -> Iterator[Sequence]:
 
 def busy(since: str | None = None) -> StoreBusy:
     """Another load holds the store (``since``: when it last wrote, if known)."""
-    when = f" (last batch written at {since})" if since else ""
-    when_zh = f"（最近一批写于 {since}）" if since else ""
     return StoreBusy(
-        f"another import into this Neo4j database is still being written{when}: wait until"
-        f" it is done; an interrupted import is cleared after {STALE_MINUTES} minutes",
-        f"另一次导入仍在写入该 Neo4j 数据库{when_zh}：请等待其完成；"
-        f"中断的导入会在 {STALE_MINUTES} 分钟后被清除",
+        "另一次导入仍在写入该 Neo4j 数据库{when}：请等待其完成；中断的导入会在 {minutes} 分钟后被清除",
+        when=words("（最近一批写于 {since}）", since=since) if since else "",
+        minutes=STALE_MINUTES,
     )
 
 
@@ -204,11 +203,9 @@ def _create_participations(run: Run, records: list[Participation], staged: str |
             if written != len(chunk):
                 missing = [k for [k] in run(cypher.DANGLING_TOOK_PART[label], rows=chunk)]
                 raise DanglingReference(
-                    f"{len(chunk) - written} participation(s) name an activity or participant"
-                    f" that is neither in the load nor in the store, e.g. {missing}:"
-                    " load those records first",
-                    f"{len(chunk) - written} 条参与记录引用的活动或参与者既不在本次导入中也不在库中，"
-                    f"例如 {missing}：请先导入这些记录",
+                    "{count} 条参与记录引用的活动或参与者既不在本次导入中也不在库中，例如 {missing}：请先导入这些记录",
+                    count=len(chunk) - written,
+                    missing=missing,
                 )
 
 

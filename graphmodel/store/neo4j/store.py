@@ -43,6 +43,8 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from translations import words
+
 from ...aliases import Alias
 from ...errors import StoreFailed, StoreUnavailable, StoreURLError
 from ...records import TABLES, Activity, Decision, Listing, Participation, Record
@@ -96,9 +98,9 @@ def _parse_url(url: str) -> tuple[str, str, str | None, str]:
 
 def _bad_url(url: str, why: str) -> StoreURLError:
     return StoreURLError(
-        f"bad Neo4j URL {redacted(url)!r} ({why}): write bolt://user:password@host:7687"
-        "?database=neo4j",
-        f"Neo4j 地址 {redacted(url)!r} 有误（{why}）：应写作 bolt://用户:密码@主机:7687?database=neo4j",
+        "Neo4j 地址 {redacted!r} 有误（{why}）：应写作 bolt://用户:密码@主机:7687?database=neo4j",
+        redacted=redacted(url),
+        why=why,
     )
 
 
@@ -135,28 +137,25 @@ class Neo4jStore(RecordReads):
     @contextmanager
     def _errors(self) -> Iterator[None]:
         """Turn the driver's errors into the project's, with what to check."""
-        where = f"Neo4j at {self.uri} (database {self.database!r})"
-        where_zh = f"Neo4j（{self.uri}，数据库 {self.database}）"
+        where = words("Neo4j（{uri}，数据库 {database}）", uri=self.uri, database=self.database)
         try:
             yield
         except AuthError as exc:
             raise StoreUnavailable(
-                f"{where} refused the login of user {self.user!r}: check the user and password"
-                " in the store URL or in NEO4J_USER / NEO4J_PASSWORD",
-                f"{where_zh}拒绝了用户 {self.user} 的登录：请检查存储地址或 NEO4J_USER / "
-                "NEO4J_PASSWORD 中的用户名和密码",
+                "{where}拒绝了用户 {user} 的登录：请检查存储地址或 NEO4J_USER / NEO4J_PASSWORD"
+                " 中的用户名和密码",
+                where=where,
+                user=self.user,
             ) from exc
         except IncompleteCommit as exc:
             raise StoreUnavailable(
-                f"{where} went away while committing, so the load may or may not be stored:"
-                " check the server, then run `cobuild stats` or load again",
-                f"{where_zh}在提交时断开，本次导入可能未写入：请检查数据库服务，再查看统计或重新导入",
+                "{where}在提交时断开，本次导入可能未写入：请检查数据库服务，再查看统计或重新导入",
+                where=where,
             ) from exc
         except (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError) as exc:
             raise StoreUnavailable(
-                f"cannot reach {where}: check that the server is running and that the store"
-                " URL's host and port are right",
-                f"无法连接{where_zh}：请检查数据库服务是否已启动、存储地址中的主机和端口是否正确",
+                "无法连接{where}：请检查数据库服务是否已启动、存储地址中的主机和端口是否正确",
+                where=where,
             ) from exc
         except Neo4jError as exc:
             if isinstance(exc, DatabaseUnavailable) or exc.code in (
@@ -164,10 +163,9 @@ class Neo4jStore(RecordReads):
                 "Neo.TransientError.General.DatabaseUnavailable",
             ):
                 raise StoreUnavailable(
-                    f"{where} has no available database {self.database!r}: check the"
-                    " ?database= part of the store URL and that the database is online",
-                    f"{where_zh}中的数据库 {self.database} 不可用：请检查存储地址中的 ?database="
-                    " 以及该数据库是否在线",
+                    "{where}中的数据库 {database} 不可用：请检查存储地址中的 ?database= 以及该数据库是否在线",
+                    where=where,
+                    database=self.database,
                 ) from exc
             raise self._failed(exc) from exc
         except DriverError as exc:
@@ -176,8 +174,10 @@ class Neo4jStore(RecordReads):
     def _failed(self, exc: Exception) -> StoreFailed:
         message = getattr(exc, "message", None) or str(exc)
         return StoreFailed(
-            f"Neo4j at {self.uri} (database {self.database!r}) failed: {message}",
-            f"Neo4j（{self.uri}，数据库 {self.database}）执行失败：{message}",
+            "Neo4j（{uri}，数据库 {database}）执行失败：{message}",
+            uri=self.uri,
+            database=self.database,
+            message=message,
         )
 
     def _session(self, mode: str) -> Session:

@@ -1,9 +1,64 @@
-"""English for the suggestion pages' words (work list, decisions, model card), kept apart
-from :mod:`service.i18n` so that the pages' words change in one place."""
+"""Words of the suggestion pages: partners, who to help first, proposed zones, decisions,
+the work list, the model card, needs and offers."""
 
 from __future__ import annotations
 
-EN_SUGGESTIONS: dict[str, str] = {
+EN: dict[str, str] = {
+    # suggested partnerships
+    "建议结对": "Suggested partners",
+    "采纳": "Accept",
+    "不采纳": "Dismiss",
+    "已采纳": "accepted",
+    "已不采纳": "dismissed",
+    "备注（可选）": "Note (optional)",
+    "暂无建议。": "No suggestion.",
+    "操作失败": "Failed",
+    "加载中…": "Loading…",
+    "全区建议结对": "Suggestions across the district",
+    "在网络图中查看建议结对": "See the suggested partners in the network",
+    "尚未合作过的单位，按共同合作伙伴、需求与资源互补、距离远近、单位类型差异排序；不采纳的建议不再出现。": (
+        "Units it has not worked with, ranked by partners in common, needs met by offers,"
+        " distance and difference of kind; a dismissed suggestion does not come back."
+    ),
+    "建议按共同伙伴、需求互补、距离远近和单位类型打分，合作伙伴过多的单位适当减分。": (
+        "Suggestions are scored by partners in common, needs met by offers, distance and"
+        " difference of kind, with a mark-down for units that already have very many partners."
+    ),
+    "每条建议都写明理由；规划人员可采纳或不采纳，不采纳的不再出现。": (
+        "Each says why. Planners accept or dismiss them; a dismissed one does not come back."
+    ),
+    "优先帮扶": "Who to help first",
+    "孤立": "isolated",
+    "活跃度下降": "declining",
+    "跟随型": "follower",
+    "先列孤立单位，再列活跃度下降最明显的单位，最后是只参与不主办的单位；每个单位列出最合适的几个结对对象。": (
+        "Isolated units first, then those whose activity fell most, then units that take part"
+        " but never host; each with its best few partners."
+    ),
+    "只显示前200个单位。": "Only the first 200 units are shown.",
+    "情况": "Situation",
+    "建议结对对象与理由": "Suggested partners and why",
+    "没有需要优先帮扶的单位。": "No unit needs help first.",
+    "小单位协作区建议": "Proposed zones for small units",
+    "人数不超过": "headcount at most",
+    "个单位一组": "units a group",
+    "按街道把小单位分成距离近、需求互补、类型多样的小组。": (
+        "Small units are grouped street by street into nearby, complementary groups of mixed kinds."
+    ),
+    "先选彼此最不相似的单位作为各组起点，再逐个把最契合的单位放入未满的组；这是供调整的初步方案。": (
+        "The units least alike start the groups, then the best-fitting unit joins a group that"
+        " is not yet full, one at a time: a first proposal, to be adjusted."
+    ),
+    "成员": "Members",
+    "没有可分组的小单位。": "No small units to group.",
+    "所在街道小单位不足，未分组：": "Not grouped (too few small units in their street): ",
+    "决定记录": "Decisions",
+    "导出已采纳的结对（拟签共建协议）": "Export accepted partnerships (proposed agreements)",
+    "结对单位": "Partner",
+    "决定": "Decision",
+    "决定人": "Decided by",
+    "备注": "Note",
+    "尚无决定。": "No decision yet.",
     # the work list
     "上一页": "Previous",
     "下一页": "Next",
@@ -146,4 +201,6 @@ EN_SUGGESTIONS: dict[str, str] = {
     "需求对接": "Matching needs",
     "待认领": "Open",
     "已完成": "Done",
+    # a list cut short in a reason (graphmodel.suggest.reasons)
+    "等": ", …",
 }

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from graphmodel.district import District
 from graphmodel.metrics.activity import activity_counts
 from graphmodel.profile import unit_profile
 from graphmodel.records import UnitKind
-from graphmodel.suggest.answers import suggestions_for
 from graphmodel.window import Scope
 
-from ..extensions import store
-from ..params import Analysis
-from . import network_build as build
+from .district_graph import require_visible, visible
 
 HEALTH_ZH = {"green": "绿", "amber": "黄", "red": "红", "none": "未评估"}
 RATING = {
@@ -69,18 +67,16 @@ def _partners(whole, profile: dict, mine: set[str], lang: str) -> tuple[list, li
     return shown, others
 
 
-def unit_panel(request_analysis: Analysis, unit_id: str, lang: str) -> dict:
-    """Everything the side panel shows about ``unit_id`` (a unit the user may see)."""
-    whole = build.whole_district(request_analysis.window)
-    scope = request_analysis.scope
-    build.require_visible(whole, scope, unit_id)
-    mine = build.visible(whole, scope)
+def unit_panel(
+    whole: District, scope: Scope, unit_id: str, lang: str, card: dict, found: list[dict]
+) -> dict:
+    """Everything the side panel shows about ``unit_id`` (a unit the user may see), with
+    its health ``card`` and the suggestions ``found`` for it (the service reads both)."""
+    require_visible(whole, scope, unit_id)
+    mine = visible(whole, scope)
     profile = unit_profile(whole, unit_id)
     unit = profile["unit"]
     partners, others = _partners(whole, profile, mine, lang)
-    card = build.health_cards(whole).get(unit_id, {})
-    territory = Scope(territory=scope.territory)
-    found = suggestions_for(store(), whole.window, unit_id, territory, k=3)["suggestions"]
     kind = UnitKind.parse(unit["kind"])
     level = card.get("level", "none")
     rating = RATING.get(card.get("rating") or "", ("—", "—"))
