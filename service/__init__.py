@@ -7,7 +7,7 @@ from flask import Flask
 from graphmodel import results
 from graphmodel.store import Store, open_store
 
-from . import access, background, errors, formatting, glossary, i18n, params, security
+from . import access, assets, background, errors, formatting, glossary, i18n, params, security
 from .accounts import Accounts
 from .settings import Settings
 
@@ -40,6 +40,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     errors.init_app(app)
     access.init_app(app)  # first: who is signed in, and may they
     security.init_app(app, settings)  # then: CSRF, cookies, headers
+    assets.init_app(app)  # static URLs versioned, kept by browsers
 
     from .views import (
         api,

@@ -59,6 +59,7 @@ EN: dict[str, str] = {
     "范围": "Scope",
     "范围外单位的汇总，不含单位名单。": "Units outside the scope, summed; no list of units.",
     "请再选择另一个单位，然后点击“到此单位的路径”。": 'Now select another unit and choose "path to this unit".',
+    "名称或拼音首字母（如 ghsq）": "name, or its pinyin initials (ghsq)",
     # the network's tooltips, legend and street overview (visualizations.network)
     "孤立单位（无合作伙伴）": "Isolated unit (no partner)",
     "其他街道或协作区（汇总）": "other streets or zones (summed)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -207,6 +208,44 @@ def test_search_lists_results_and_choosing_one_selects_it(page, live, demo_store
     page.page.wait_for_selector("#unit-panel[data-state=ready]")
     assert page.page.locator("#network").get_attribute("data-selected") == chosen
     assert page.page.evaluate("window.cobuildNetwork.network.getScale()") >= 1.4
+
+
+INITIALS = (
+    Path(__file__).resolve().parents[2] / "service" / "static" / "data" / "pinyin-initials.txt"
+)
+
+
+def _spelled(name: str, table: dict[str, str], query: str) -> bool:
+    """Whether some run of ``name``'s characters can be spelled with the letters of ``query``
+    (the test's own reading of the table: a character may have several initials)."""
+    letters = [table.get(c) or c.lower() for c in name if c in table or c.isascii() and c.isalnum()]
+    return any(
+        all(query[i] in letters[start + i] for i in range(len(query)))
+        for start in range(len(letters) - len(query) + 1)
+    )
+
+
+def test_search_by_pinyin_initials_lists_the_units_so_spelled(page, live, demo_store):
+    """Typing a unit's pinyin initials (桂花社区 → ghsq) lists it and every unit spelled so."""
+    table: dict[str, str] = {}
+    for line in INITIALS.read_text(encoding="utf-8").splitlines():
+        for char in line[2:]:
+            table[char] = table.get(char, "") + line[0]
+    unit = next(
+        u for u in demo_store.units() if len(u.name) >= 4 and all(c in table for c in u.name)
+    )
+    query = "".join(table[c][0] for c in unit.name[:4])
+    expected = {
+        u.id for u in demo_store.units() if query in u.name or _spelled(u.name, table, query)
+    }
+    _drawn(page, live.url + "/network")
+    page.page.fill("#unit-search", query.upper())
+    page.page.press("#unit-search", "Enter")
+    page.page.wait_for_selector("#search-results:not([hidden])")
+    assert f"{len(expected)}" in page.page.locator("#search-status").inner_text()
+    listed = page.page.locator("#search-results button")
+    shown = {listed.nth(i).get_attribute("data-unit") for i in range(listed.count())}
+    assert unit.id in shown and shown <= expected and len(shown) == min(len(expected), 50)
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,25 @@ def test_every_response_carries_the_security_headers(client, path):
     assert headers["Cache-Control"] == "no-store"
 
 
+def test_static_files_get_versioned_urls_that_browsers_may_keep(client):
+    """The network page's scripts carry ?v=<content hash>; that URL may be cached a year."""
+    html = client.get("/network").get_data(as_text=True)
+    urls = re.findall(r'src="(/static/[^"]+)"', html)
+    vendored = next(u for u in urls if "vis-network.min.js" in u)
+    assert all(re.search(r"\?v=[0-9a-f]{12}$", u) for u in urls)
+    with client.get(vendored) as response:
+        headers = response.headers
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert headers["Content-Security-Policy"] == CSP
+
+
+def test_a_static_url_with_an_old_version_is_not_kept(client):
+    """A stale ?v= still gets the file, but browsers must ask again next time."""
+    with client.get("/static/js/network.js?v=000000000000") as response:
+        assert response.status_code == 200
+        assert "immutable" not in response.headers.get("Cache-Control", "")
+
+
 def test_the_csp_allows_only_the_service_itself():
     """No inline script, no other origin, no framing."""
     assert "'unsafe-inline'" not in CSP and "'unsafe-eval'" not in CSP and "http" not in CSP

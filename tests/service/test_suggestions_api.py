@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -132,7 +133,7 @@ def test_the_unit_page_has_the_suggestions_section(client):
     html = client.get(f"/units/U1?end={END}").get_data(as_text=True)
     assert 'id="suggestions"' in html and "建议结对" in html
     assert "/api/v1/suggestions/U1?" in html
-    assert '<script src="/static/js/suggestions.js">' in html
+    assert re.search(r'<script src="/static/js/suggestions\.js\?v=\w+">', html)
 
 
 def test_the_suggestions_page_lists_who_to_help_first(client):

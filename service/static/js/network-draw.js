@@ -1,10 +1,13 @@
-// The network view's drawing: vis-network with positions from the server (physics
-// off), plus what vis-network does not do by itself, painted after each frame:
-// street captions over their clusters, names of the units that matter without
-// overlaps, and the highlight of a unit's partners with the rest dimmed.
+// The network view's drawing: vis-network draws the nodes at positions from the
+// server (physics off), network-edges.js the ties under them, and this file what
+// vis-network does not do by itself: street captions over their clusters and names
+// of the units that matter without overlaps (after each frame), and the highlight of
+// a unit's partners with the rest dimmed, on a canvas of its own over the network so
+// that hovering or selecting repaints a few dozen shapes, not the whole network.
 // Shared as window.CobuildNetwork; network.js wires it to the page.
 (function () {
   "use strict";
+  var N = window.CobuildNetwork;
   var LABEL_PX = 12, CAPTION_PX = 15, TOP_LABELS = 40, ALL_LABELS_SCALE = 1.2;
 
   function View(box, data, words) {
@@ -27,15 +30,22 @@
     });
     this.order = data.nodes.slice().sort(function (a, b) { return (b.measure || 0) - (a.measure || 0); });
     this.nodes = new vis.DataSet(data.nodes);
-    this.edges = new vis.DataSet(data.edges);
+    this.edges = new N.Links(data.edges);
     this.nodeView = new vis.DataView(this.nodes, { filter: function (n) { return self.shown(n.id); } });
-    this.edgeView = new vis.DataView(this.edges, {
-      filter: function (e) { return self.shown(e.from) && self.shown(e.to); }
-    });
     var options = data.options;
-    options.interaction = Object.assign({}, options.interaction, { dragNodes: false, selectConnectedEdges: false });
-    this.network = new vis.Network(box, { nodes: this.nodeView, edges: this.edgeView }, options);
-    this.network.on("afterDrawing", function (ctx) { self.paint(ctx); });
+    // The page picks, selects and highlights by itself (pick, overlay): vis-network's own
+    // hover and selection would redraw the whole network on every change.
+    options.interaction = Object.assign({}, options.interaction, {
+      dragNodes: false, selectConnectedEdges: false, hover: false, selectable: false
+    });
+    options.layout = Object.assign({}, options.layout, { improvedLayout: false });  // positions are given
+    this.network = new vis.Network(box, { nodes: this.nodeView, edges: new vis.DataSet() }, options);
+    this.edgeLayer = new N.EdgeLayer(this, this.edges);
+    this.overlay = document.createElement("canvas");
+    this.overlay.className = "network-overlay";
+    this.overlay.setAttribute("aria-hidden", "true");
+    (box.querySelector(".vis-network") || box).appendChild(this.overlay);
+    this.network.on("afterDrawing", function (ctx) { self.paint(ctx); self.highlight(); });
     this.network.on("zoom", function () { self.labelCache = null; });
   }
 
@@ -58,8 +68,8 @@
 
   View.prototype.toggle = function (key) {
     this.hiddenCats[key] = !this.hiddenCats[key];
+    this.edgeLayer.invalidate();
     this.nodeView.refresh();
-    this.edgeView.refresh();
     this.labelCache = null;
     if (this.selected && !this.shown(this.selected)) { this.selected = null; }
     return !this.hiddenCats[key];
@@ -68,7 +78,7 @@
   View.prototype.counts = function () {
     var units = 0, outside = 0, ties = 0;
     this.nodeView.forEach(function (n) { if (n.outside) { outside += 1; } else { units += 1; } });
-    this.edgeView.forEach(function (e) { if (!e.suggested && !e.outside) { ties += 1; } });
+    this.edgeLayer.visible(function (e) { if (!e.suggested && !e.outside) { ties += 1; } });
     return { units: units, outside: outside, ties: ties };
   };
 
@@ -82,13 +92,33 @@
   // -- painting ----------------------------------------------------------
 
   View.prototype.paint = function (ctx) {
-    var started = performance.now();
     var scale = this.network.getScale();
+    this.paintCaptions(ctx, scale);
+    this.paintLabels(ctx, scale);
+  };
+
+  // The highlight of the hovered or selected unit, on the overlay: the network under it
+  // is not redrawn. Called on every hover or selection change and after each frame.
+  View.prototype.highlight = function () {
+    var started = performance.now();
     var centre = this.hover || this.selected;
     if (centre && !this.shown(centre)) { centre = null; }
-    this.paintCaptions(ctx, scale);
-    // With a unit highlighted, only it and its partners are named (over the dimmed rest).
-    if (centre) { this.paintHighlight(ctx, centre, scale); } else { this.paintLabels(ctx, scale); }
+    var canvas = this.overlay, ratio = window.devicePixelRatio || 1;
+    var width = this.box.clientWidth, height = this.box.clientHeight;
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+    }
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    if (centre) {
+      var scale = this.network.getScale(), origin = this.network.canvasToDOM({ x: 0, y: 0 });
+      ctx.fillStyle = "rgba(255,255,255,0.82)";
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.setTransform(ratio * scale, 0, 0, ratio * scale, ratio * origin.x, ratio * origin.y);
+      this.paintHighlight(ctx, centre, scale);
+    }
     this.box.setAttribute("data-highlight", centre || "");
     this.paintedAt = performance.now();
     this.lastPaint = this.paintedAt - started;
@@ -160,11 +190,7 @@
 
   View.prototype.paintHighlight = function (ctx, centre, scale) {
     var self = this, n = this.byId[centre];
-    var topLeft = this.network.DOMtoCanvas({ x: 0, y: 0 });
-    var bottomRight = this.network.DOMtoCanvas({ x: this.box.clientWidth, y: this.box.clientHeight });
     ctx.save();
-    ctx.fillStyle = "rgba(255,255,255,0.78)";
-    ctx.fillRect(topLeft.x, topLeft.y, bottomRight.x - topLeft.x, bottomRight.y - topLeft.y);
     var partners = this.neighbours[centre].filter(function (p) { return self.shown(p.id); });
     ctx.strokeStyle = "#b71c1c";
     partners.forEach(function (p) {
@@ -204,5 +230,5 @@
     ctx.restore();
   };
 
-  window.CobuildNetwork = { View: View };
+  N.View = View;
 }());

@@ -29,6 +29,9 @@
     ctx.fillText(words.scope + ": " + scope + " · " + words.window + ": " + window_ + " · " +
       words.dataDate + ": " + (meta.data_date || "—"), 10, 26);
     ctx.drawImage(source, 0, CAPTION_HEIGHT, source.clientWidth, source.clientHeight);
+    if (view.overlay) {  // the highlight of the selected unit, as on screen
+      ctx.drawImage(view.overlay, 0, CAPTION_HEIGHT, source.clientWidth, source.clientHeight);
+    }
     var x = source.clientWidth + 12, y = CAPTION_HEIGHT + 8;
     ctx.font = "bold 14px sans-serif";
     ctx.fillText(words.legend, x, y);

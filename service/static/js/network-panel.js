@@ -164,13 +164,66 @@
     this.status = document.getElementById("search-status");
   }
 
+  // Pinyin initials: a static table (tools/pinyin_table.py) of "letter characters" lines,
+  // fetched on the first search by initials. A character with readings of different
+  // initials (行 xíng / háng) is on each of their lines.
+  var initialsTable = null;
+  function loadInitials(url) {
+    if (!initialsTable) {
+      initialsTable = fetch(url, { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : ""; })
+        .catch(function () { return ""; })
+        .then(function (text) {
+          var table = {};
+          text.split("\n").forEach(function (line) {
+            var letter = line.charAt(0);
+            Array.from(line.slice(2)).forEach(function (c) { table[c] = (table[c] || "") + letter; });
+          });
+          return table;
+        });
+    }
+    return initialsTable;
+  }
+
+  // Per character of ``name``, the letters it may be spelled with (letters and digits as such).
+  function spell(name, table) {
+    var letters = [];
+    Array.from(name).forEach(function (c) {
+      var lower = c.toLowerCase();
+      if (table[c]) { letters.push(table[c]); } else if (/[a-z0-9]/.test(lower)) { letters.push(lower); }
+    });
+    return letters;
+  }
+
+  function spelledAs(letters, query) {
+    for (var start = 0; start + query.length <= letters.length; start += 1) {
+      var i = 0;
+      while (i < query.length && letters[start + i].indexOf(query.charAt(i)) >= 0) { i += 1; }
+      if (i === query.length) { return true; }
+    }
+    return false;
+  }
+
   Search.prototype.run = function () {
-    var text = this.input.value.trim(), self = this, w = this.words;
+    var text = this.input.value.trim(), self = this;
     this.list.textContent = "";
     if (!text) { this.list.hidden = true; this.status.textContent = ""; return; }
-    var found = this.view.data.nodes.filter(function (n) {
-      return !n.outside && (n.name.indexOf(text) >= 0 || n.id === text);
+    var byName = function (n) { return n.name.indexOf(text) >= 0 || n.id === text; };
+    var query = text.toLowerCase(), url = this.input.getAttribute("data-initials");
+    if (!/^[a-z]{2,}$/.test(query) || !url) { this.show(byName); return; }
+    loadInitials(url).then(function (table) {
+      if (self.input.value.trim() !== text) { return; }  // typed on meanwhile
+      self.spelled = self.spelled || {};
+      self.show(function (n) {
+        var letters = self.spelled[n.id] || (self.spelled[n.id] = spell(n.name, table));
+        return byName(n) || spelledAs(letters, query);
+      });
     });
+  };
+
+  Search.prototype.show = function (matches) {
+    var self = this, w = this.words;
+    var found = this.view.data.nodes.filter(function (n) { return !n.outside && matches(n); });
     this.status.textContent = found.length ? fill(w.found, { n: found.length }) : w.notFound;
     found.slice(0, 50).forEach(function (n) {
       var item = el("li");

@@ -58,21 +58,25 @@
         summarise(view, w);
       }
       view.selected = id;
-      network.selectNodes([id]);
-      panel.open(id);
+      view.highlight();
       view.box.setAttribute("data-selected", id);
-      network.redraw();
+      panel.open(id);
     };
     var clear = function () {
       view.selected = null;
-      network.unselectAll();
+      view.highlight();
       panel.close();
       view.box.setAttribute("data-selected", "");
-      network.redraw();
     };
-    panel.onPick = function (id) { if (view.byId[id]) { select(id); view.focusOn(id); network.redraw(); } };
-    network.on("click", function (params) {
-      var id = view.pick(params.pointer.canvas);
+    panel.onPick = function (id) { if (view.byId[id]) { select(id); view.focusOn(id); } };
+    // A click is the browser's own (pointer down and up with little movement between), not
+    // vis-network's tap, which a busy page can take for a long press and drop.
+    var down = null;
+    view.box.addEventListener("pointerdown", function (event) { down = { x: event.clientX, y: event.clientY }; });
+    view.box.addEventListener("click", function (event) {
+      if (!down || Math.abs(event.clientX - down.x) + Math.abs(event.clientY - down.y) > 6) { return; }  // a drag
+      var rect = view.box.getBoundingClientRect();
+      var id = view.pick(network.DOMtoCanvas({ x: event.clientX - rect.left, y: event.clientY - rect.top }));
       if (id && view.data.aggregated && view.byId[id].url) { window.location.href = view.byId[id].url; return; }
       if (id) { select(id); } else { clear(); }
     });
@@ -81,16 +85,16 @@
     view.box.addEventListener("pointermove", function (event) {
       var rect = view.box.getBoundingClientRect();
       var id = view.pick(network.DOMtoCanvas({ x: event.clientX - rect.left, y: event.clientY - rect.top }));
-      if (id !== view.hover) { view.hover = id; network.redraw(); }
+      if (id !== view.hover) { view.hover = id; view.highlight(); }
     });
     view.box.addEventListener("pointerleave", function () {
-      if (view.hover) { view.hover = null; network.redraw(); }
+      if (view.hover) { view.hover = null; view.highlight(); }
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && (view.selected || !panel.box.hidden)) { clear(); }
     });
     document.getElementById("unit-panel-close").addEventListener("click", clear);
-    var search = new N.Search(view, w, function (id) { select(id); view.focusOn(id); network.redraw(); panel.box.focus(); });
+    var search = new N.Search(view, w, function (id) { select(id); view.focusOn(id); panel.box.focus(); });
     document.getElementById("unit-search-form").addEventListener("submit", function (event) {
       event.preventDefault();
       search.run();
@@ -106,11 +110,13 @@
     var box = document.getElementById("network");
     if (!box) { return; }
     var status = document.getElementById("network-status"), w = words();
-    fetch(box.getAttribute("data-source"), { headers: { Accept: "application/json" }, credentials: "same-origin" })
-      .then(function (response) {
-        if (!response.ok) { throw new Error(response.status + " " + response.statusText); }
-        return response.json();
-      })
+    var answer = window.CobuildNetworkData || fetch(box.getAttribute("data-source"), {
+      headers: { Accept: "application/json" }, credentials: "same-origin"
+    }).then(function (response) {
+      if (!response.ok) { throw new Error(response.status + " " + response.statusText); }
+      return response.json();
+    });
+    answer
       .then(function (data) {
         var view = new N.View(box, data, w);
         window.cobuildNetwork = { nodes: view.nodes, edges: view.edges, network: view.network, data: data, view: view };

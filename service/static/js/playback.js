@@ -42,7 +42,7 @@
         self.panel.setAttribute("data-freq", data.freq);
         self.panel.setAttribute("data-periods", data.periods.length);
         self.ticks();
-        self.whole();
+        if (self.shown) { self.whole(); }  // the network shows the whole window until a period is chosen
       });
   };
 
@@ -85,6 +85,7 @@
   };
 
   Playback.prototype.whole = function () {
+    this.shown = false;
     this.state.edges.clear();
     this.state.edges.add(this.edges);
     this.state.nodes.update(this.nodes);
@@ -99,6 +100,7 @@
     var silent = {};
     p.silent.forEach(function (id) { silent[id] = true; });
     var edges = p.edges.filter(function (e) { return nodes.get(e[0]) && nodes.get(e[1]); });
+    this.shown = true;
     this.state.edges.clear();
     this.state.edges.add(edges.map(function (e, k) {
       return { id: "p" + k, from: e[0], to: e[1], width: Math.min(1 + e[2], 8), color: { color: e[3] ? NEW : OLD }, isNew: e[3] };
