@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import networkx as nx
 
@@ -164,3 +165,19 @@ def test_a_street_planner_sees_other_streets_only_as_summed_nodes(anonymous_page
     page.evaluate("(id) => window.cobuildNetwork.actions.select(id)", unit)
     page.wait_for_selector("#unit-panel[data-state=ready]")
     anonymous_page.screenshot("network-street-planner")
+
+
+def test_the_network_stays_put_when_the_playback_bar_arrives(page, live):
+    """The playback bar loads after the drawing; its room is kept, so nothing moves under the pointer."""
+
+    def late(route):
+        time.sleep(1.0)  # the playback answer arrives well after the network is drawn
+        route.continue_()
+
+    page.page.route("**/network/playback.json*", late)
+    _drawn(page, live.url + "/network")
+    top = "document.getElementById('network').getBoundingClientRect().top"
+    assert page.page.evaluate("document.getElementById('playback').hidden")
+    before = page.page.evaluate(top)
+    page.page.wait_for_selector("#playback:not([hidden])", timeout=10_000)
+    assert page.page.evaluate(top) == before

@@ -37,6 +37,8 @@
       .then(function (data) {
         self.periods = data.periods;
         self.panel.hidden = !data.periods.length;
+        // The slot kept the bar's room while it loaded; without periods it gives the room back.
+        self.panel.parentNode.classList.toggle("empty", !data.periods.length);
         self.slider.max = Math.max(data.periods.length - 1, 0);
         self.slider.value = self.slider.max;
         self.panel.setAttribute("data-freq", data.freq);
@@ -126,7 +128,10 @@
     box.addEventListener("network-drawn", function () {
       var playback = new Playback(panel, window.cobuildNetwork);
       var freq = document.getElementById("playback-freq");
-      playback.load(freq.value).catch(function () { panel.hidden = true; });
+      playback.load(freq.value).catch(function () {
+        panel.hidden = true;
+        panel.parentNode.classList.add("empty");
+      });
       playback.slider.addEventListener("input", function () { playback.show(+playback.slider.value); });
       freq.addEventListener("change", function () { playback.load(freq.value); });
       document.getElementById("playback-all").addEventListener("click", function () { playback.whole(); });
