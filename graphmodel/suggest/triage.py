@@ -132,24 +132,27 @@ def who_to_help(
     decisions = list(decisions)
     rows = []
     for unit in ranked if limit is None else ranked[:limit]:
-        record = district.unit[unit]
         found = suggest(district, unit, per_unit, weights=weights, decisions=decisions, among=among)
-        rows.append(
-            {
-                "id": unit,
-                "name": record.name,
-                "kind": record.kind,
-                "street": record.street,
-                "street_name": _zone_name(district, record.street),
-                **weak[unit],
-                "suggestions": [s.as_dict() for s in found],
-            }
-        )
+        rows.append(unit_row(district, unit, weak[unit], found))
     counts = Counter(flag for row in weak.values() for flag in row["flags"])
     return {
         "total": len(ranked),
         "counts": {flag: counts.get(flag, 0) for flag in FLAGS},
         "units": rows,
+    }
+
+
+def unit_row(district: District, unit: str, weak: dict, found: Iterable) -> dict:
+    """One weak unit's row of a list: who it is, why it is weak, its suggested partners."""
+    record = district.unit[unit]
+    return {
+        "id": unit,
+        "name": record.name,
+        "kind": record.kind,
+        "street": record.street,
+        "street_name": _zone_name(district, record.street),
+        **weak,
+        "suggestions": [s.as_dict() for s in found],
     }
 
 

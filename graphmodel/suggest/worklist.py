@@ -21,7 +21,7 @@ from ..errors import BadSuggestionRequest
 from ..records import Decision, DecisionKind
 from .partners import latest_decisions, suggest
 from .scoring import DEFAULT_WEIGHTS, Weights
-from .triage import FLAGS, _priority, _zone_name, weak_units
+from .triage import FLAGS, _priority, _zone_name, unit_row, weak_units
 
 __all__ = ["DECISION_FILTERS", "PER_PAGE", "SORTS", "work_list"]
 
@@ -100,20 +100,9 @@ def work_list(
     page = min(page, pages)
     rows = []
     for unit in ids[(page - 1) * size : page * size]:
-        record = district.unit[unit]
         found = suggest(district, unit, per_unit, weights=weights, decisions=decisions, among=among)
-        rows.append(
-            {
-                "id": unit,
-                "name": record.name,
-                "kind": record.kind,
-                "street": record.street,
-                "street_name": _zone_name(district, record.street),
-                **weak[unit],
-                "decisions": sorted(standing.get(unit, ())),
-                "suggestions": [s.as_dict() for s in found],
-            }
-        )
+        row = unit_row(district, unit, weak[unit], found)
+        rows.append({**row, "decisions": sorted(standing.get(unit, ()))})
     counts = Counter(flag for row in weak.values() for flag in row["flags"])
     return {
         "total": len(ids),
