@@ -46,8 +46,6 @@ def min_weight() -> float:
             raise ValueError(raw)
     except ValueError:
         raise BadFilter("最小联系强度须为有限的数字，而不是 {raw!r}", raw=raw) from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise BadFilter("最小联系强度须为有限的数字")
     return max(value, 0.0)
 
 

@@ -176,7 +176,6 @@ EN: dict[str, str] = {
     "决定、备注和跟进人须为文本": "decision, note and owner must be text",
     "到期日须为 YYYY-MM-DD，而不是 {raw!r}": "the due date must be YYYY-MM-DD, not {raw!r}",
     "页码须为整数，而不是 {raw!r}": "page must be a whole number, not {raw!r}",
-    "最小联系强度须为有限的数字": "min_weight must be a finite number",
     "回放周期须为 month（月）或 quarter（季度）": "freq must be month or quarter",
     "最小联系强度须为有限的数字，而不是 {raw!r}": "min_weight must be a finite number, not {raw!r}",
     "path 须为两个不同单位的编号：path=单位A,单位B": (
