@@ -111,9 +111,12 @@ class District:
         self.unit = {u.id: u for u in self.units}
         self.zone = {z.id: z for z in self.zones}
         self._check_scope()
-        # One memo and lock for every scope's view of this snapshot (see scoped()).
+        # One memo for every scope's view of this snapshot (see scoped()), and one lock
+        # per key being computed: a long computation (the ledger) must not hold up a
+        # page that reads what is already there or computes something else.
         self._memo: dict[Hashable, Any] = {}
-        self._lock = threading.RLock()
+        self._computing: dict[Hashable, threading.RLock] = {}
+        self._lock = threading.Lock()
 
     def scoped(self, scope: Scope) -> District:
         """The same snapshot seen through ``scope``: records, graphs and whatever was
@@ -296,7 +299,15 @@ class District:
     def shared(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per key for this snapshot, whatever the scope: only for
         what does not depend on the scope (graphs, whole-district metrics)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
         with self._lock:
+            computing = self._computing.setdefault(key, threading.RLock())
+        # Keys depend on each other without cycles, so threads holding different keys'
+        # locks never wait for each other in a circle.
+        with computing:
             if key not in self._memo:
                 self._memo[key] = compute()
             return self._memo[key]
