@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .district import District
+from .district import District, snapshot
 from .records import UnitKind
 from .store import ImportLog, Store
+from .window import LAST_END, Window
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,22 @@ def overview(store: Store, *, today: dt.date | None = None, months: int = 24) ->
 
 
 def _overview(store: Store, today: dt.date, months: int) -> Overview:
-    units = store.units()
-    kinds = Counter(u.kind for u in units)
-    streets = Counter(u.street for u in units)
-    names = {z.id: z.name for z in store.zones()}
     labels = months_back(today, months)
     start = dt.date.fromisoformat(labels[0] + "-01")
-    per_month = Counter(a.date.strftime("%Y-%m") for a in store.activities(start, today))
+    # Counted on the cached snapshot of the whole history (the one the default window's
+    # pages read), not on a second read of every unit and activity: seconds at city scale.
+    end = store.last_activity(LAST_END)
+    if end is None:  # no activity yet: the units alone
+        units, zones, activities = store.units(), store.zones(), []
+    else:
+        whole = snapshot(store, Window(end))
+        units, zones, activities = whole.units, whole.zones, whole.activities
+    kinds = Counter(u.kind for u in units)
+    streets = Counter(u.street for u in units)
+    names = {z.id: z.name for z in zones}
+    per_month = Counter(
+        f"{a.date.year:04d}-{a.date.month:02d}" for a in activities if start <= a.date <= today
+    )
     imports = store.imports(limit=1)
     return Overview(
         counts=store.counts(),
