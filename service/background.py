@@ -5,9 +5,9 @@ a load from the command line, the import page, or the worker's own start — the
 worker starts a :class:`Job` for the default window: the steps of :data:`STEPS`
 (report, the dashboard's comparison with the previous window and its heat map of
 quarters, the assessment, the suggestion model's refit, suggestions, the network
-layout, the shared parts of the unit page, and last the ledger workbook), each by calling the
-page's own view inside a request context, so that exactly what the pages read
-gets computed. The expensive results go through :mod:`graphmodel.results`, one
+layout, the shared parts of the unit page, and last, for the default window only,
+the ledger workbook), each by calling the page's own view inside a request context,
+so that exactly what the pages read gets computed. The expensive results go through :mod:`graphmodel.results`, one
 file shared by all workers: whichever worker comes first computes a result, the
 others wait for its lock and read it.
 
@@ -52,6 +52,9 @@ STEPS = (
 )
 #: The steps after which the pages are ready (the ledger file is written last, for downloads).
 PAGE_STEPS = len(STEPS) - 1
+#: The path of the default window's job: the only one that also writes the ledger file
+#: (another window's ledger is made when somebody downloads it).
+DEFAULT_PATH = "/"
 #: Pages that show progress instead of waiting while their window is computed.
 GATED = frozenset(
     {
@@ -86,12 +89,17 @@ class Job:
     finished: threading.Event = field(default_factory=threading.Event)
 
     @property
+    def steps(self) -> tuple[tuple[str, str, str], ...]:
+        """The steps this job runs: every one for the default window, the pages' for others."""
+        return STEPS if self.path == DEFAULT_PATH else STEPS[:PAGE_STEPS]
+
+    @property
     def total(self) -> int:
-        return len(STEPS)
+        return len(self.steps)
 
     @property
     def label(self) -> tuple[str, str]:
-        zh, en, _ = STEPS[max(self.step, 1) - 1]
+        zh, en, _ = self.steps[max(self.step, 1) - 1]
         return zh, en
 
 
@@ -131,7 +139,7 @@ class Background:
 
     def _run(self, job: Job) -> None:
         try:
-            for number, (_, en, endpoint) in enumerate(STEPS, start=1):
+            for number, (_, en, endpoint) in enumerate(job.steps, start=1):
                 if number > PAGE_STEPS:
                     job.ready.set()
                 job.step = number
@@ -158,7 +166,7 @@ class Background:
         """Start (or find) the job of the default window for the store's current version."""
         with self.app.test_request_context("/"):
             version = store().version()
-            return self.start(self.key(version, analysis()), "/")
+            return self.start(self.key(version, analysis()), DEFAULT_PATH)
 
     # -- watching for loads ----------------------------------------------------
 
@@ -201,7 +209,8 @@ class Background:
         query = urlencode(
             [(name, value) for name in ANALYSIS_ARGS for value in request.args.getlist(name)]
         )
-        job = self.start(self.key(version, request_analysis), f"/?{query}" if query else "/")
+        path = f"/?{query}" if query else DEFAULT_PATH
+        job = self.start(self.key(version, request_analysis), path)
         if job.ready.wait(self.wait):
             return None
         zh, en = job.label

@@ -12,7 +12,7 @@ from graphmodel import results
 from graphmodel.report import KEYS, ReportOptions
 from graphmodel.suggest.card import model_ready
 from service import create_app
-from service.background import STEPS
+from service.background import PAGE_STEPS, STEPS
 from service.params import analysis
 from service.settings import Settings
 
@@ -103,3 +103,14 @@ def test_the_background_job_refits_the_suggestion_model(background_app, loaded_s
     job = background_app.extensions["cobuild.background"].default_job()
     assert job.finished.wait(60) and job.error is None
     assert model_ready(loaded_store)
+
+
+def test_another_window_leaves_its_ledger_until_somebody_downloads_it(background_app, signed_in):
+    """An on-demand window computes its pages' steps; only the default window writes the ledger."""
+    client = signed_in(background_app)
+    client.get("/?end=2026-03-31")
+    background = background_app.extensions["cobuild.background"]
+    other = next(j for k, j in background.jobs.items() if k[1].end.isoformat() == "2026-03-31")
+    assert other.finished.wait(60) and other.error is None
+    assert [en for _, en, _ in other.steps] == [en for _, en, _ in STEPS[:PAGE_STEPS]]
+    assert background.default_job().total == len(STEPS)
