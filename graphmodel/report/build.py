@@ -36,12 +36,15 @@ def build_report(
     options: ReportOptions = DEFAULT_OPTIONS,
     *,
     sections: tuple[str, ...] = KEYS,
+    brief: bool = False,
     timings: dict[str, float] | None = None,
 ) -> dict:
     """Every metric of ``district`` as plain data (see :mod:`graphmodel.report`).
 
     ``sections`` limits the report to some of :data:`KEYS` (a comparison with the
-    previous window needs only the headline counts, not brokers or communities).
+    previous window needs only the headline counts, not brokers or communities), and
+    ``brief`` keeps only those counts in a section (the density without its groups and
+    series).
     ``timings``, when given, receives the seconds each section took (and
     ``"projection"``), for the benchmarks.
     """
@@ -52,7 +55,7 @@ def build_report(
     graph = district.collaboration_graph(max_size=options.max_size, half_life=options.half_life)
     in_scope = set(district.scope_units)
     scoped = graph if district.scope.is_district else graph.subgraph(district.scope_units)
-    context = Context(district, options, graph, scoped, in_scope)
+    context = Context(district, options, graph, scoped, in_scope, brief)
     if timings is not None:
         timings["projection"] = time.perf_counter() - started
     result: dict = {"meta": _meta(district, options)}
@@ -98,12 +101,14 @@ def report(
     options: ReportOptions = DEFAULT_OPTIONS,
     *,
     sections: tuple[str, ...] = KEYS,
+    brief: bool = False,
 ) -> dict:
     """The report for ``store``, computed once per content version, window, scope,
-    options and choice of sections."""
+    options and choice of sections (``brief``: see :func:`build_report`)."""
     district = snapshot(store, window, scope)
+    key = ("report", options, sections, "brief") if brief else ("report", options, sections)
     return district.stored(
-        ("report", options, sections),
-        lambda: build_report(district, options, sections=sections),
+        key,
+        lambda: build_report(district, options, sections=sections, brief=brief),
         scoped=False,
     )

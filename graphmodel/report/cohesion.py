@@ -22,6 +22,9 @@ def _tie_summary(S: SparseGraph) -> dict:
 def density(c: Context) -> dict:
     """Density of the scope and the district, by street, zone and kind, monthly and quarterly."""
     d, o, scope = c.district, c.options, c.district.scope_units
+    summaries = {"scope": _tie_summary(c.scoped), "district": _tie_summary(c.graph)}
+    if c.brief:  # a headline comparison: no groups, mixing or series
+        return summaries
 
     def group_rows(kinds: tuple[str, ...]) -> list[dict]:
         rows = den.group_density(c.graph, c.groups(*kinds))
@@ -35,8 +38,7 @@ def density(c: Context) -> dict:
         return [{**row, "partial": partial[row["period"]]} for row in den.density_series(graphs)]
 
     return {
-        "scope": _tie_summary(c.scoped),
-        "district": _tie_summary(c.graph),
+        **summaries,
         "streets": group_rows((ZoneKind.STREET.value,)),
         "zones": group_rows((ZoneKind.COLLABORATION_ZONE.value, ZoneKind.ALLIANCE.value)),
         "kinds": [

@@ -36,6 +36,8 @@ class Context:
     graph: SparseGraph  # the whole district's unit graph of the window
     scoped: SparseGraph  # the same, induced on the units in scope
     in_scope: set[str] = field(default_factory=set)
+    #: Only what a comparison of headline figures reads (see :func:`.build.build_report`).
+    brief: bool = False
 
     def unit(self, uid: str, **fields) -> dict:
         """A row for unit ``uid``: its id and name, then ``fields``."""

@@ -74,9 +74,12 @@ def dashboard():
     request_analysis = analysis()
     window = request_analysis.window
     current = report(store(), window, request_analysis.scope)
-    # The previous window only feeds the headline comparison: skip brokers, communities ….
+    # The previous window only feeds the headline comparison: skip brokers, communities,
+    # the density's groups and series ….
     sections = tuple(dict.fromkeys(section for _, section, _ in HEADLINES))
-    previous = report(store(), window.previous(), request_analysis.scope, sections=sections)
+    previous = report(
+        store(), window.previous(), request_analysis.scope, sections=sections, brief=True
+    )
     headlines = [
         headline(key, _headline(current, section, field), _headline(previous, section, field))
         for key, section, field in HEADLINES

@@ -281,3 +281,15 @@ def test_a_report_can_be_limited_to_some_sections():
     district = District.from_bundle(Bundle(units=[Unit("U1", "一中", "school")]), Window(END))
     data = build_report(district, sections=("isolated", "density"))
     assert set(data) == {"meta", "isolated", "density"}
+
+
+def test_a_brief_report_keeps_the_headline_figures_only(small_bundle):
+    """brief= gives the same ties and density as the full report, without groups or series."""
+    district = District.from_bundle(small_bundle, WINDOW)
+    full = build_report(district, sections=("density", "isolated"))
+    brief = build_report(district, sections=("density", "isolated"), brief=True)
+    assert brief["density"] == {
+        "scope": full["density"]["scope"],
+        "district": full["density"]["district"],
+    }
+    assert brief["isolated"] == full["isolated"]
