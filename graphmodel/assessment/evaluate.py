@@ -21,6 +21,7 @@ mean score of each street quarter by quarter.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -324,10 +325,11 @@ def partial_quarters(district: District) -> set[str]:
 
 def heat_map(district: District, rules: RuleSet, groups: Mapping[str, Iterable[str]]) -> dict:
     """Mean score per group (street) and quarter: ``{"periods": […], "rows": {group: [cell…]}}``;
-    once per snapshot, rules and groups."""
+    once per store version, window, scope, rules and groups, for every worker."""
     groups = {g: tuple(members) for g, members in groups.items()}
-    key = ("heat-map", rules, tuple(groups.items()))
-    return district.memo(key, lambda: _heat_map(district, rules, groups))
+    # Kept in the store's result file: one worker scores the quarters, the others read it.
+    named = hashlib.sha256(repr(sorted(groups.items())).encode()).hexdigest()[:24]
+    return district.stored(("heat-map", rules, named), lambda: _heat_map(district, rules, groups))
 
 
 def _heat_map(district: District, rules: RuleSet, groups: Mapping[str, tuple]) -> dict:

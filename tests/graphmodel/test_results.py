@@ -81,3 +81,25 @@ def test_a_new_store_version_drops_the_old_results(tmp_path):
     cache.put("v1", "report", 1)
     cache.put("v2", "report", 2)
     assert (cache.get("v1", "report"), cache.get("v2", "report")) == ((False, None), (True, 2))
+
+
+def test_the_heat_map_is_scored_once_for_every_worker(tmp_path, small_bundle):
+    """Two workers' snapshots of the same store version: the second reads the first's heat map."""
+    import datetime as dt
+
+    from graphmodel import results
+    from graphmodel.assessment import heat_map
+    from graphmodel.assessment.rules import read_rules
+    from graphmodel.district import District
+    from graphmodel.store import open_store
+    from graphmodel.window import Window
+
+    store = open_store(f"sqlite:///{tmp_path}/h.db")
+    store.load(small_bundle, source="t")
+    cache = results.attach(store.url, tmp_path / "h.results")
+    rules, _ = read_rules(None)
+    window = Window(dt.date(2026, 6, 30))
+    groups = {"S1": [u.id for u in small_bundle.units if u.street == "S1"]}
+    one, other = (District.from_store(store, window) for _ in range(2))
+    assert heat_map(one, rules, groups) == heat_map(other, rules, groups)
+    assert cache.computed == 1
