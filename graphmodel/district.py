@@ -180,14 +180,19 @@ class District:
 
     def zone_groups(self, *kinds: str) -> dict[str, list[str]]:
         """Unit ids per zone of the given kinds (collaboration zones and alliances
-        by default), in zone order; a street holds the units whose ``street`` it is."""
+        by default), in zone order; a street holds the units whose ``street`` it is.
+        Once per snapshot (every page reads them): do not change what it returns."""
         kinds = kinds or (ZoneKind.COLLABORATION_ZONE.value, ZoneKind.ALLIANCE.value)
-        groups: dict[str, list[str]] = {z.id: [] for z in self.zones if z.kind in kinds}
-        for u in self.units:
-            for z in dict.fromkeys(((u.street,) if u.street else ()) + u.zones):
-                if z in groups:
-                    groups[z].append(u.id)
-        return groups
+
+        def build() -> dict[str, list[str]]:
+            groups: dict[str, list[str]] = {z.id: [] for z in self.zones if z.kind in kinds}
+            for u in self.units:
+                for z in dict.fromkeys(((u.street,) if u.street else ()) + u.zones):
+                    if z in groups:
+                        groups[z].append(u.id)
+            return groups
+
+        return self.shared(("zone_groups", kinds), build)
 
     @property
     def participations(self) -> list[Participation]:

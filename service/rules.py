@@ -63,10 +63,14 @@ def rules_shown(rules: RuleSet) -> list[dict]:
 
 def groups(district: District, *kinds: str) -> dict[str, dict]:
     """Zones of ``kinds`` holding units in scope, as the rules roll up over them:
-    ``{id: {"name", "units"}}``."""
-    in_scope = set(district.scope_units)
-    return {
-        z: {"name": district.zone[z].name, "units": us}
-        for z, us in district.zone_groups(*kinds).items()
-        if any(u in in_scope for u in us)
-    }
+    ``{id: {"name", "units"}}``; once per snapshot and scope."""
+
+    def build() -> dict[str, dict]:
+        in_scope = set(district.scope_units)
+        return {
+            z: {"name": district.zone[z].name, "units": us}
+            for z, us in district.zone_groups(*kinds).items()
+            if any(u in in_scope for u in us)
+        }
+
+    return district.memo(("rule-groups", kinds), build)

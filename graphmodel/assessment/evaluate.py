@@ -323,16 +323,25 @@ def partial_quarters(district: District) -> set[str]:
     return {p.label for p in district.periods("quarter") if p.partial}
 
 
-def heat_map(district: District, rules: RuleSet, groups: Mapping[str, Iterable[str]]) -> dict:
+def heat_map(
+    district: District,
+    rules: RuleSet,
+    groups: Mapping[str, Iterable[str]],
+    *,
+    name: str | None = None,
+) -> dict:
     """Mean score per group (street) and quarter: ``{"periods": […], "rows": {group: [cell…]}}``;
-    once per store version, window, scope, rules and groups, for every worker."""
-    groups = {g: tuple(members) for g, members in groups.items()}
+    once per store version, window, scope, rules and groups, for every worker. ``name``,
+    when given, names the groups within the snapshot and scope (e.g. their zone kind)."""
     # Kept in the store's result file: one worker scores the quarters, the others read it.
-    named = hashlib.sha256(repr(sorted(groups.items())).encode()).hexdigest()[:24]
-    return district.stored(("heat-map", rules, named), lambda: _heat_map(district, rules, groups))
+    # ``name`` (the groups' zone kind) spares a digest of every unit id on each request.
+    if name is None:
+        name = hashlib.sha256(repr(sorted(groups.items())).encode()).hexdigest()[:24]
+    return district.stored(("heat-map", rules, name), lambda: _heat_map(district, rules, groups))
 
 
-def _heat_map(district: District, rules: RuleSet, groups: Mapping[str, tuple]) -> dict:
+def _heat_map(district: District, rules: RuleSet, groups: Mapping[str, Iterable[str]]) -> dict:
+    groups = {g: tuple(members) for g, members in groups.items()}  # read once per quarter
     periods = quarters(district)
     rows: dict[str, list[dict]] = {g: [] for g in groups}
     for _, window in periods:

@@ -116,7 +116,8 @@ def street_heat_map(request_analysis: Analysis) -> dict | None:
         rules = current_rules()
     except RulesError:  # a rules file broken by hand: the dashboard still opens
         return None
-    heat = heat_map(district, rules, {z: g["units"] for z, g in streets.items()})
+    units = {z: g["units"] for z, g in streets.items()}
+    heat = heat_map(district, rules, units, name=ZoneKind.STREET.value)
     scale = ScoreScale.over(
         (c["score"] for cells in heat["rows"].values() for c in cells),
         rules.passing,
