@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from math import isfinite
 from pathlib import Path
@@ -45,6 +45,8 @@ DATE_FORMATS = {
 }
 #: Rows formatted before their text goes to the zip (bounds memory, amortises writes).
 BATCH = 2000
+#: Excel's rows per sheet.
+MAX_ROWS = 1_048_576
 #: zlib level: at a city's ledger 4 writes ≈ as fast as 1 and a file ≈15 % smaller (6: twice the time).
 COMPRESSLEVEL = 4
 APPLY_FORMAT, APPLY_FONT, SELECTED = ' applyNumberFormat="1"', ' applyFont="1"', ' tabSelected="1"'
@@ -76,6 +78,9 @@ class Styles:
             f'<numFmt numFmtId="{i}" formatCode={quoteattr(code)}/>'
             for code, i in self.custom.items()
         )
+        number_formats = (
+            f'<numFmts count="{len(self.custom)}">{formats}</numFmts>' if formats else ""
+        )
         xfs = "".join(
             f'<xf numFmtId="{self._format_id(fmt)}" fontId="{int(bold)}" fillId="0" borderId="0"'
             f' xfId="0"{APPLY_FORMAT if fmt else ""}{APPLY_FONT if bold else ""}/>'
@@ -84,7 +89,7 @@ class Styles:
         font = '<sz val="11"/><name val="Calibri"/><family val="2"/>'
         return (
             f'{HEAD}<styleSheet xmlns="{MAIN}">'
-            f'<numFmts count="{len(self.custom)}">{formats}</numFmts>'
+            f"{number_formats}"
             f'<fonts count="2"><font>{font}</font><font><b/>{font}</font></fonts>'
             '<fills count="2"><fill><patternFill patternType="none"/></fill>'
             '<fill><patternFill patternType="gray125"/></fill></fills>'
@@ -283,7 +288,7 @@ def _write(out: IO[bytes], how: _Rows, rows: Iterable[Sequence[Any]], first: int
     letters, number = how.letters, how.number
     text_style = ' s="1"' if how.bold else ""
     parts: list[str] = []
-    for n, row in enumerate(rows, start=first):
+    for n, row in _numbered(rows, first):
         if len(row) > len(letters):
             how.grow(len(row))
         r = str(n)
@@ -312,3 +317,12 @@ def _write(out: IO[bytes], how: _Rows, rows: Iterable[Sequence[Any]], first: int
             out.write("".join(parts).encode())
             parts.clear()
     out.write("".join(parts).encode())
+
+
+def _numbered(rows: Iterable[Sequence[Any]], first: int) -> Iterator[tuple[int, Sequence[Any]]]:
+    """``(row number, row)`` from ``first`` on, within Excel's limit (past it Excel
+    "repairs" the file by dropping rows: say so instead)."""
+    for n, row in enumerate(rows, start=first):
+        if n > MAX_ROWS:
+            raise ValueError(f"more than {MAX_ROWS:,} rows, Excel's limit for a sheet")
+        yield n, row

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from service import workbook
 from service.downloads import caption_tail
 from service.exports import Sheet, write_xlsx, write_xlsx_openpyxl
 from service.params import analysis
@@ -106,3 +107,11 @@ def test_the_ledger_is_the_same_as_through_openpyxl(app):
     assert fast.sheetnames == ["台账", "街道汇总", "结对跟进", "考核规则"]
     assert fast["台账"].max_row > 10
     assert cells(fast) == cells(reference)
+
+
+def test_rows_past_excels_limit_are_refused(monkeypatch):
+    """A sheet longer than Excel's row limit fails with a message, not a file Excel cuts."""
+    monkeypatch.setattr(workbook, "MAX_ROWS", 4)  # Excel's is 1,048,576: too many for a test
+    with pytest.raises(ValueError, match="Excel's limit"):
+        write_xlsx(io.BytesIO(), [Sheet("表", ["n"], ([i] for i in range(4)))])
+    write_xlsx(io.BytesIO(), [Sheet("表", ["n"], ([i] for i in range(3)))])  # header + 3: fits
