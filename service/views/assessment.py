@@ -306,7 +306,7 @@ def export_xlsx():
     caption = caption_tail(request_analysis, exporter=False)
 
     def build() -> bytes:
-        # Written row by row (openpyxl write-only) to a file, not held as rows in memory.
+        # Streamed row by row (service/workbook.py) into a file, not held as rows in memory.
         with tempfile.TemporaryFile() as out:
             write_xlsx(out, ledger(district, rules, caption))
             out.seek(0)
