@@ -252,9 +252,9 @@ class SparseGraph:
     def subgraph(self, nodes: Iterable[str]) -> SparseGraph:
         """The graph induced on ``nodes`` (kept in this graph's order)."""
         wanted = set(nodes)
-        keep = np.array([i for i, n in enumerate(self.nodes) if n in wanted], dtype=np.int64)
-        if len(keep) == len(self.nodes):
+        if wanted.issuperset(self.nodes):  # the whole graph (a district-wide scope): no copy
             return self
+        keep = np.array([i for i, n in enumerate(self.nodes) if n in wanted], dtype=np.int64)
         ids = tuple(self.nodes[i] for i in keep)
         attrs = {n: self.attrs[n] for n in ids if n in self.attrs}
         newman = None if self.newman is None else _induced(self.newman, keep)

@@ -48,17 +48,19 @@ def groups_by_attribute(G: nx.Graph | SparseGraph, attribute: str) -> dict[Hasha
 
 def membership(S: SparseGraph, groups: Mapping[Hashable, Iterable]) -> sp.csr_array:
     """A 0/1 matrix nodes × groups (in the mapping's order)."""
-    rows, cols = [], []
-    for g, nodes in enumerate(groups.values()):
-        for node in nodes:
-            i = S.index.get(node)
-            if i is None:
-                raise MetricPrecondition(
-                    "分组成员 {node!r} 不在网络中",
-                    node=node,
-                )
-            rows.append(i)
-            cols.append(g)
+    rows: list[int | None] = []
+    counts = []
+    for nodes in groups.values():
+        found = list(map(S.index.get, nodes))
+        rows += found
+        counts.append(len(found))
+    if None in rows:
+        node = next(n for nodes in groups.values() for n in nodes if n not in S.index)
+        raise MetricPrecondition(
+            "分组成员 {node!r} 不在网络中",
+            node=node,
+        )
+    cols = np.repeat(np.arange(len(counts)), counts)
     data = np.ones(len(rows))
     M = sp.csr_array((data, (rows, cols)), shape=(len(S), len(groups)))
     M.data[:] = 1.0  # a node listed twice in one group still counts once

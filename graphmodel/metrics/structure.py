@@ -98,22 +98,42 @@ def betweenness(
     return dict(zip(S.nodes, raw.tolist(), strict=True))
 
 
-def _brandes(A: sp.csr_array, sources: Sequence[int]) -> np.ndarray:
-    """Unnormalised betweenness from ``sources`` (ordered pairs), in batches."""
+def _brandes(A: sp.csr_array, sources: Sequence[int], *, bottom_up: bool = True) -> np.ndarray:
+    """Unnormalised betweenness from ``sources`` (ordered pairs), in batches.
+
+    ``bottom_up=False`` always walks down from the frontier (the slower path, kept to
+    check that both walks give the same numbers to the last bit)."""
     n = A.shape[0]
+    A.sort_indices()  # both walks meet a unit's ties in column order
     batch = max(1, min(len(sources), 1_000_000 // max(n, 1), 10_000_000 // max(A.nnz, 1)))
     total = np.zeros(n)
     for start in range(0, len(sources), batch):
-        total += _brandes_batch(A, np.asarray(sources[start : start + batch]))
+        chunk = np.asarray(sources[start : start + batch])
+        total += _brandes_batch(A, chunk, bottom_up)
     return total
 
 
-def _brandes_batch(A: sp.csr_array, sources: np.ndarray) -> np.ndarray:
+def _ties_of(nodes: np.ndarray, n: int, indptr: np.ndarray, indices: np.ndarray):
+    """Every tie of the copies ``nodes`` (``s * n + v``): (position in ``nodes``, other end)."""
+    local = nodes % n
+    counts = indptr[local + 1] - indptr[local]
+    itype = indptr.dtype
+    owner = np.repeat(np.arange(len(nodes), dtype=itype), counts)
+    first = (np.cumsum(counts) - counts).astype(itype)
+    pos = np.arange(len(owner), dtype=itype) + (indptr[local] - first)[owner]
+    return owner, indices[pos] + (nodes - local)[owner]
+
+
+def _brandes_batch(A: sp.csr_array, sources: np.ndarray, bottom_up: bool) -> np.ndarray:
     """Brandes for a few sources at once: copy ``s`` of node ``v`` is ``s * n + v``.
 
-    Level by level, the edges leaving the frontier are gathered from the CSR
-    arrays; those reaching unvisited nodes form the shortest-path DAG, along
-    which path counts (forward) and dependencies (backward) are summed.
+    Level by level, the ties between the frontier and the unvisited units form the
+    shortest-path DAG, along which path counts (forward) and dependencies (backward)
+    are summed. The ties are found from whichever side has fewer: down from the
+    frontier while it is small, up from the unvisited units once most units are
+    reached (Beamer's direction-optimising search). Either way the ties come out
+    ordered by the frontier's unit within the unvisited unit, and by the unvisited unit
+    within the frontier's, so that every sum adds the same numbers in the same order.
     """
     n = A.shape[0]
     size = len(sources) * n
@@ -124,24 +144,27 @@ def _brandes_batch(A: sp.csr_array, sources: np.ndarray) -> np.ndarray:
     sigma = np.zeros(size)
     roots = (np.arange(len(sources)) * n + sources).astype(itype)
     dist[roots], sigma[roots] = 0, 1.0
+    unreached = len(sources) * int(degree.sum()) - int(degree[sources].sum())  # their ties
     frontier, level, steps = roots, 0, []
     while frontier.size:
-        local = frontier % n
-        counts = degree[local]
-        total = int(counts.sum())
-        if not total:
+        down = int(degree[frontier % n].sum())
+        if not down:
             break
-        owner = np.repeat(np.arange(len(frontier), dtype=itype), counts)
-        first = (np.cumsum(counts) - counts).astype(itype)
-        pos = np.arange(total, dtype=itype) + (indptr[local] - first)[owner]
-        v = indices[pos] + (frontier - local)[owner]
-        fresh = dist[v] < 0  # every edge into an unvisited node lies on a shortest path
-        u, v = frontier[owner[fresh]], v[fresh]
+        if bottom_up and unreached < down:
+            rest = np.flatnonzero(dist < 0).astype(itype)
+            owner, u = _ties_of(rest, n, indptr, indices)
+            parent = dist[u] == level
+            u, v = u[parent], rest[owner[parent]]
+        else:
+            owner, v = _ties_of(frontier, n, indptr, indices)
+            fresh = dist[v] < 0  # every tie to an unvisited unit lies on a shortest path
+            u, v = frontier[owner[fresh]], v[fresh]
         level += 1
         dist[v] = level
         sigma += np.bincount(v, weights=sigma[u], minlength=size)
         steps.append((u, v))
         frontier = np.flatnonzero(dist == level).astype(itype)
+        unreached -= int(degree[frontier % n].sum())
     delta = np.zeros(size)
     for u, v in reversed(steps):
         delta += np.bincount(u, weights=sigma[u] * (1.0 + delta[v]) / sigma[v], minlength=size)
@@ -158,11 +181,20 @@ def components(G: nx.Graph | SparseGraph) -> list[list]:
     S = as_sparse(G)
     if not len(S):
         return []
-    count, labels = csgraph.connected_components(S.weight, directed=False)
-    order = np.argsort(labels, kind="stable")
-    groups = np.split(order, np.cumsum(np.bincount(labels, minlength=count))[:-1])
-    groups.sort(key=lambda g: (-len(g), g[0]))
-    return [[S.nodes[i] for i in g] for g in groups]
+    g = igraph_graph(S)
+    if g is not None:
+        labels = np.asarray(g.connected_components().membership)
+    else:
+        labels = csgraph.connected_components(S.weight, directed=False)[1]
+    size = np.bincount(labels)
+    first = np.full(len(size), len(S))
+    np.minimum.at(first, labels, np.arange(len(S)))
+    rank = np.empty(len(size), dtype=np.int64)
+    rank[np.lexsort((first, -size))] = np.arange(len(size))  # largest first, then first unit
+    order = np.argsort(rank[labels], kind="stable")
+    ids = [S.nodes[i] for i in order.tolist()]
+    ends = np.cumsum(size[np.argsort(rank)]).tolist()
+    return [ids[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
 
 
 def _dfs_forest(A: sp.csr_array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -214,9 +246,11 @@ def bridges(G: nx.Graph | SparseGraph) -> list[tuple]:
     S = as_sparse(G)
     if not len(S):
         return []
-    g = _igraph_of(S)
+    g = igraph_graph(S)
     if g is not None:
-        ends = [g.es[e].tuple for e in g.bridges()]
+        row, col = S.__dict__["_igraph_ends"]
+        cut = np.asarray(g.bridges(), dtype=np.int64)
+        ends = zip(row[cut].tolist(), col[cut].tolist(), strict=True)
     else:
         _, parent, rank, low = _low_points(S.matrix(None))
         child = np.flatnonzero(parent >= 0)
@@ -235,7 +269,7 @@ def articulation_units(G: nx.Graph | SparseGraph) -> list:
     S = as_sparse(G)
     if not len(S):
         return []
-    g = _igraph_of(S)
+    g = igraph_graph(S)
     if g is not None:
         return [S.nodes[i] for i in sorted(g.articulation_points())]
     _, parent, rank, low = _low_points(S.matrix(None))
@@ -259,30 +293,33 @@ def triangles(G: nx.Graph | SparseGraph) -> dict[Hashable, int]:
     return dict(zip(S.nodes, _triangles(S.matrix(None)).tolist(), strict=True))
 
 
-#: Above this many units, clustering, bridges and articulation units are computed by
-#: igraph (already a dependency, for Louvain): the sparse-matrix paths were 2–5× slower
-#: at city scale (bench/analysis.py); below it, the graph is not worth converting.
+#: Above this many units, components, clustering, bridges and articulation units are
+#: computed by igraph (already a dependency, for Louvain) on one igraph graph built once
+#: per unit graph: the sparse-matrix paths were 2–5× slower at city scale
+#: (bench/analysis.py); below it, the graph is not worth converting.
 IGRAPH_ABOVE = 2_000
 
 
-def _igraph_of(S: SparseGraph):
-    """``S`` as an igraph graph (edges between node positions), once per graph; None when
-    the graph is small."""
+def igraph_graph(S: SparseGraph) -> igraph.Graph | None:
+    """``S`` as an unweighted igraph graph (vertex ``i`` is ``S.nodes[i]``; edge ``e``
+    joins the ends of ``S``'s ``e``-th tie in row order), built once per graph and
+    shared by the operations that use it; None when the graph is small."""
     if len(S) <= IGRAPH_ABOVE:
         return None
     cached = S.__dict__.get("_igraph")
     if cached is None:
         upper = sp.triu(S.weight, k=1).tocoo()
-        # Pairs of Python ints: igraph reads them about 1.8× faster than a numpy array.
-        edges = list(zip(upper.row.tolist(), upper.col.tolist(), strict=True))
-        cached = igraph.Graph(n=len(S), edges=edges)
-        S.__dict__["_igraph"] = cached  # a frozen dataclass still has its own __dict__
+        row, col = upper.row.astype(np.int64), upper.col.astype(np.int64)
+        # Pairs of Python ints: igraph reads them about 5× faster than a numpy array.
+        cached = igraph.Graph(n=len(S), edges=list(zip(row.tolist(), col.tolist(), strict=True)))
+        S.__dict__["_igraph_ends"] = (row, col)  # a frozen dataclass still has a __dict__
+        S.__dict__["_igraph"] = cached
     return cached
 
 
 def _triangles_of(S: SparseGraph) -> np.ndarray:
     """Triangles per unit of ``S`` (igraph's local transitivity on large graphs)."""
-    g = _igraph_of(S)
+    g = igraph_graph(S)
     if g is None:
         return _triangles(S.matrix(None))
     degree = np.diff(S.weight.indptr).astype(np.float64)
@@ -381,8 +418,9 @@ def group_links(G: nx.Graph | SparseGraph, attribute: str = "street") -> list[di
     i, j = np.where(flip, j, i), np.where(flip, i, j)
     pair = code[i] * len(names) + code[j]
     pairs, ties = np.unique(pair, return_counts=True)
-    side_a = np.unique(np.column_stack([pair, i]), axis=0)[:, 0] if len(pair) else pair
-    side_b = np.unique(np.column_stack([pair, j]), axis=0)[:, 0] if len(pair) else pair
+    n = max(len(S), 1)
+    side_a = np.unique(pair * n + i) // n  # the pair of each distinct (pair, unit on side a)
+    side_b = np.unique(pair * n + j) // n
     units_a = np.searchsorted(pairs, side_a)
     units_b = np.searchsorted(pairs, side_b)
     count_a = np.bincount(units_a, minlength=len(pairs))
