@@ -14,7 +14,7 @@ a tie whatever its weight.
 from __future__ import annotations
 
 import random
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable
 
 import igraph
 import networkx as nx
@@ -24,6 +24,7 @@ from scipy.sparse import csgraph
 
 from ..errors import MetricPrecondition
 from ..projection import SparseGraph, as_sparse
+from .brandes import dependencies
 from .density import groups_by_attribute, membership
 
 #: Betweenness is exact up to this many units, sampled above it.
@@ -43,8 +44,8 @@ def degrees(G: nx.Graph | SparseGraph, weight: str | None = "weight") -> dict[Ha
     deg = np.diff(S.weight.indptr)
     strength = np.asarray(S.matrix(weight).sum(axis=1)).ravel()
     return {
-        n: {"degree": int(d), "strength": float(s)}
-        for n, d, s in zip(S.nodes, deg, strength, strict=True)
+        n: {"degree": d, "strength": s}
+        for n, d, s in zip(S.nodes, deg.tolist(), strength.astype(float).tolist(), strict=True)
     }
 
 
@@ -87,7 +88,7 @@ def betweenness(
         sources = [S.index[v] for v in picked]
         sampled = np.zeros(n, dtype=bool)
         sampled[sources] = True
-    raw = _brandes(S.matrix(None), sources) if n else np.zeros(0)
+    raw = dependencies(S.matrix(None), sources) if n else np.zeros(0)
     if n > 2:
         if sampled is None:
             raw /= (n - 1) * (n - 2)
@@ -96,80 +97,6 @@ def betweenness(
             scale[~sampled] = 1 / (k * (n - 2))
             raw *= scale
     return dict(zip(S.nodes, raw.tolist(), strict=True))
-
-
-def _brandes(A: sp.csr_array, sources: Sequence[int], *, bottom_up: bool = True) -> np.ndarray:
-    """Unnormalised betweenness from ``sources`` (ordered pairs), in batches.
-
-    ``bottom_up=False`` always walks down from the frontier (the slower path, kept to
-    check that both walks give the same numbers to the last bit)."""
-    n = A.shape[0]
-    A.sort_indices()  # both walks meet a unit's ties in column order
-    batch = max(1, min(len(sources), 1_000_000 // max(n, 1), 10_000_000 // max(A.nnz, 1)))
-    total = np.zeros(n)
-    for start in range(0, len(sources), batch):
-        chunk = np.asarray(sources[start : start + batch])
-        total += _brandes_batch(A, chunk, bottom_up)
-    return total
-
-
-def _ties_of(nodes: np.ndarray, n: int, indptr: np.ndarray, indices: np.ndarray):
-    """Every tie of the copies ``nodes`` (``s * n + v``): (position in ``nodes``, other end)."""
-    local = nodes % n
-    counts = indptr[local + 1] - indptr[local]
-    itype = indptr.dtype
-    owner = np.repeat(np.arange(len(nodes), dtype=itype), counts)
-    first = (np.cumsum(counts) - counts).astype(itype)
-    pos = np.arange(len(owner), dtype=itype) + (indptr[local] - first)[owner]
-    return owner, indices[pos] + (nodes - local)[owner]
-
-
-def _brandes_batch(A: sp.csr_array, sources: np.ndarray, bottom_up: bool) -> np.ndarray:
-    """Brandes for a few sources at once: copy ``s`` of node ``v`` is ``s * n + v``.
-
-    Level by level, the ties between the frontier and the unvisited units form the
-    shortest-path DAG, along which path counts (forward) and dependencies (backward)
-    are summed. The ties are found from whichever side has fewer: down from the
-    frontier while it is small, up from the unvisited units once most units are
-    reached (Beamer's direction-optimising search). Either way the ties come out
-    ordered by the frontier's unit within the unvisited unit, and by the unvisited unit
-    within the frontier's, so that every sum adds the same numbers in the same order.
-    """
-    n = A.shape[0]
-    size = len(sources) * n
-    itype = np.int32 if size < 2**31 - 1 and A.nnz < 2**31 - 1 else np.int64
-    indptr, indices = A.indptr.astype(itype), A.indices.astype(itype)
-    degree = np.diff(indptr)
-    dist = np.full(size, -1, dtype=np.int32)
-    sigma = np.zeros(size)
-    roots = (np.arange(len(sources)) * n + sources).astype(itype)
-    dist[roots], sigma[roots] = 0, 1.0
-    unreached = len(sources) * int(degree.sum()) - int(degree[sources].sum())  # their ties
-    frontier, level, steps = roots, 0, []
-    while frontier.size:
-        down = int(degree[frontier % n].sum())
-        if not down:
-            break
-        if bottom_up and unreached < down:
-            rest = np.flatnonzero(dist < 0).astype(itype)
-            owner, u = _ties_of(rest, n, indptr, indices)
-            parent = dist[u] == level
-            u, v = u[parent], rest[owner[parent]]
-        else:
-            owner, v = _ties_of(frontier, n, indptr, indices)
-            fresh = dist[v] < 0  # every tie to an unvisited unit lies on a shortest path
-            u, v = frontier[owner[fresh]], v[fresh]
-        level += 1
-        dist[v] = level
-        sigma += np.bincount(v, weights=sigma[u], minlength=size)
-        steps.append((u, v))
-        frontier = np.flatnonzero(dist == level).astype(itype)
-        unreached -= int(degree[frontier % n].sum())
-    delta = np.zeros(size)
-    for u, v in reversed(steps):
-        delta += np.bincount(u, weights=sigma[u] * (1.0 + delta[v]) / sigma[v], minlength=size)
-    delta[roots] = 0.0
-    return delta.reshape(len(sources), n).sum(axis=0)
 
 
 def components(G: nx.Graph | SparseGraph) -> list[list]:

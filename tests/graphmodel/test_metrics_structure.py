@@ -181,10 +181,10 @@ def test_betweenness_walks_up_and_down_to_the_same_bits(seed):
     """Searching up from the unvisited units gives exactly the numbers of walking down."""
     import numpy as np
 
-    from graphmodel.metrics.structure import _brandes
+    from graphmodel.metrics.brandes import dependencies
 
     G = nx.disjoint_union(nx.gnm_random_graph(400, 1600, seed=seed), nx.path_graph(7))
     A = as_sparse(G).matrix(None)
     sources = list(range(0, 407, 5))
-    both = _brandes(A, sources), _brandes(A, sources, bottom_up=False)
+    both = dependencies(A, sources), dependencies(A, sources, bottom_up=False)
     assert np.array_equal(*both)
