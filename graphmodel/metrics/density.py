@@ -38,11 +38,21 @@ def groups_by_attribute(G: nx.Graph | SparseGraph, attribute: str) -> dict[Hasha
     """
     S = as_sparse(G)
     groups: dict[Hashable, list] = {}
+    attrs, none = S.attrs, {}
     for node in S.nodes:
-        value = S.attrs.get(node, {}).get(attribute)
-        for v in value if isinstance(value, (list, tuple, set, frozenset)) else (value,):
-            if v is not None and v != "":
-                groups.setdefault(v, []).append(node)
+        value = attrs.get(node, none).get(attribute)
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple, set, frozenset)):
+            for v in value:
+                if v is not None and v != "":
+                    groups.setdefault(v, []).append(node)
+        elif value != "":
+            group = groups.get(value)
+            if group is None:
+                groups[value] = [node]
+            else:
+                group.append(node)
     return groups
 
 
