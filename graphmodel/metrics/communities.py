@@ -29,7 +29,7 @@ import scipy.sparse as sp
 from ..errors import MetricPrecondition
 from ..projection import SparseGraph, as_sparse
 from .density import density, group_density, membership
-from .structure import SEED
+from .structure import SEED, igraph_graph
 
 #: Above this many linked units Louvain runs in igraph's C implementation of the same
 #: method (multilevel): NetworkX's takes 30–50 s on a city (M) where igraph takes 2 s,
@@ -51,13 +51,21 @@ def _igraph_louvain(
     """Louvain (multilevel) communities with igraph, seeded like NetworkX's, on the
     units at positions ``linked`` (those with ties); communities as positions in ``S``."""
     upper = sp.triu(S.matrix(weight), k=1).tocoo()
-    # The ties in the order the induced graph of the linked units lists them (row by row),
-    # renumbered to positions among those units, as pairs of Python ints (igraph reads
-    # them 5× faster than a numpy array or lists of two).
-    renumber = np.full(len(S), -1, dtype=np.int64)
-    renumber[linked] = np.arange(len(linked))
-    edges = zip(renumber[upper.row].tolist(), renumber[upper.col].tolist(), strict=True)
-    graph = igraph.Graph(n=len(linked), edges=list(edges))
+    shared = igraph_graph(S)
+    if shared is not None and shared.ecount() == upper.nnz:
+        # The graph the other operations share, without the units that have no ties:
+        # igraph keeps the order of the vertices and ties left, so the ties are those below.
+        graph = shared
+        if len(linked) < len(S):
+            graph = shared.induced_subgraph(linked.tolist(), implementation="copy_and_delete")
+    else:
+        # The ties in the order the induced graph of the linked units lists them (row by
+        # row), renumbered to positions among those units, as pairs of Python ints (igraph
+        # reads them 5× faster than a numpy array or lists of two).
+        renumber = np.full(len(S), -1, dtype=np.int64)
+        renumber[linked] = np.arange(len(linked))
+        edges = zip(renumber[upper.row].tolist(), renumber[upper.col].tolist(), strict=True)
+        graph = igraph.Graph(n=len(linked), edges=list(edges))
     # igraph's random generator is global: seed it under a lock, then restore it.
     with _igraph_lock:
         igraph.set_random_number_generator(random.Random(seed))

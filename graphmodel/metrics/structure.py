@@ -119,7 +119,7 @@ def components(G: nx.Graph | SparseGraph) -> list[list]:
     rank = np.empty(len(size), dtype=np.int64)
     rank[np.lexsort((first, -size))] = np.arange(len(size))  # largest first, then first unit
     order = np.argsort(rank[labels], kind="stable")
-    ids = [S.nodes[i] for i in order.tolist()]
+    ids = list(map(S.nodes.__getitem__, order.tolist()))
     ends = np.cumsum(size[np.argsort(rank)]).tolist()
     return [ids[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
 

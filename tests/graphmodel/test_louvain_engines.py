@@ -25,17 +25,21 @@ def test_both_engines_are_deterministic(monkeypatch, threshold):
     assert com.louvain(G, weight="weight", seed=3) == com.louvain(G, weight="weight", seed=3)
 
 
-def test_igraph_engine_gives_the_communities_of_the_induced_graph(monkeypatch):
-    """Renumbering the ties of the linked units gives what igraph finds on their induced graph."""
+@pytest.mark.parametrize("shared_above", [3, 10**9])
+def test_igraph_engine_gives_the_communities_of_the_induced_graph(monkeypatch, shared_above):
+    """From the shared igraph graph or from the ties renumbered, igraph's Louvain finds
+    what it finds on the induced graph of the linked units."""
     import random
 
     import igraph
     import numpy as np
     import scipy.sparse as sp
 
+    from graphmodel.metrics import structure
     from graphmodel.projection import as_sparse
 
     monkeypatch.setattr(com, "IGRAPH_ABOVE", 3)
+    monkeypatch.setattr(structure, "IGRAPH_ABOVE", shared_above)
     G = nx.relabel_nodes(nx.gnm_random_graph(300, 700, seed=5), lambda i: f"u{i:03d}")
     G.add_nodes_from(["u000a", "u150a", "zz"])  # units without ties, between linked ones
     for a, b, data in G.edges(data=True):
