@@ -70,18 +70,50 @@ def peak_rss_gb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
 
 
+#: The operations, in the order they are timed; ``IGRAPH_GRAPH`` is the project's own
+#: conversion of the unit graph to igraph (once per graph, shared by the rows after it).
+IGRAPH_GRAPH = "igraph graph (once, shared)"
+OPERATIONS = (
+    "projection",
+    IGRAPH_GRAPH,
+    "density + degree",
+    "components",
+    "clustering (local)",
+    "bridges + articulation",
+    "betweenness",
+    "louvain",
+)
+
+
+def engines(S, k) -> dict[str, str]:
+    """What the project's path calls for each operation on this graph."""
+    big = st.igraph_graph(S) is not None
+    linked = int(np.count_nonzero(np.diff(S.weight.indptr)))
+    return {
+        "projection": "scipy",
+        IGRAPH_GRAPH: "igraph" if big else "not built",
+        "density + degree": "scipy",
+        "components": "igraph" if big else "scipy",
+        "clustering (local)": "igraph" if big else "scipy",
+        "bridges + articulation": "igraph" if big else "scipy",
+        "betweenness": f"numpy, {'exact' if k is None else f'{k} sources'}",
+        "louvain": "igraph" if linked > com.IGRAPH_ABOVE else "NetworkX",
+    }
+
+
 def project_ops(district: District) -> tuple[dict[str, float], object, object]:
-    """The main operations of the project's path, one by one."""
+    """The main operations of the project's path, one by one (:data:`OPERATIONS`)."""
     inc = district.window_incidence
     ops: dict[str, float] = {}
     ops["projection"], S = timed(lambda: project(inc, max_size=GATHERING_SIZE))
+    ops[IGRAPH_GRAPH], _ = timed(lambda: st.igraph_graph(S))
     ops["density + degree"], _ = timed(lambda: (den.density(S), st.degrees(S)))
     ops["components"], _ = timed(lambda: st.components(S))
     ops["clustering (local)"], _ = timed(lambda: st.clustering(S))
     ops["bridges + articulation"], _ = timed(lambda: (st.bridges(S), st.articulation_units(S)))
     k = st.betweenness_sources(S)
     ops["betweenness"], _ = timed(lambda: st.betweenness(S, k=k, seed=SEED))
-    ops["louvain (NetworkX's)"], _ = timed(lambda: com.louvain(S, seed=SEED))
+    ops["louvain"], _ = timed(lambda: com.louvain(S, seed=SEED))
     return ops, S, k
 
 
@@ -109,8 +141,9 @@ def networkx_ops(district: District, S, k, timeout: float) -> dict[str, float | 
     return {name: with_timeout(fn, timeout) for name, fn in ops.items()}
 
 
-def igraph_ops(district: District, S, k) -> dict[str, float]:
-    """The same operations in python-igraph (graph construction not timed)."""
+def igraph_ops(district: District, S, k) -> dict[str, float | None]:
+    """The same operations in python-igraph, on its own graph (construction not timed;
+    None for the project's conversion, which igraph has no need of)."""
     inc = district.window_incidence
     keep = (inc.sizes() >= 2) & (inc.sizes() <= GATHERING_SIZE)
     coo = inc.columns(keep).roles.tocoo()
@@ -131,9 +164,9 @@ def igraph_ops(district: District, S, k) -> dict[str, float]:
         "clustering (local)": lambda: g.transitivity_local_undirected(mode="zero"),
         "bridges + articulation": lambda: (g.bridges(), g.articulation_points()),
         "betweenness": lambda: g.betweenness(directed=False, sources=sources),
-        "louvain (NetworkX's)": lambda: g.community_multilevel(weights="newman"),
+        "louvain": lambda: g.community_multilevel(weights="newman"),
     }
-    return {name: timed(fn)[0] for name, fn in ops.items()}
+    return {name: timed(ops[name])[0] if name in ops else None for name in OPERATIONS}
 
 
 def store_read(scale: str, bundle, window: Window) -> tuple[float, float | None]:
@@ -204,15 +237,25 @@ def run(scale: str, timeout: float, profile: bool, with_store: bool) -> None:
     ops, S, k = project_ops(district)
     peer = igraph_ops(district, S, k)
     plain = networkx_ops(district, S, k, timeout)
-    print(f"  {'operation':<24} {'project':>9} {'NetworkX':>10} {'igraph':>9} {'÷igraph':>8}")
+    calls = engines(S, k)
+    print(
+        f"  {'operation':<28} {'project':>9} {'NetworkX':>10} {'igraph':>9} {'÷igraph':>8}"
+        "  project calls"
+    )
     for name, seconds in ops.items():
-        base = plain.get(name, "same")
+        base = plain.get(name)
         base_text = (
-            "(same)" if base == "same" else f">{timeout:.0f} s" if base is None else f"{base:.2f}"
+            "—"  # not timed in plain NetworkX: the igraph conversion, and Louvain
+            if name not in plain
+            else f">{timeout:.0f} s"
+            if base is None
+            else f"{base:.2f}"
         )
+        theirs = peer[name]
+        ratio = "—" if theirs is None else f"{seconds / max(theirs, 1e-9):.1f}×"
         print(
-            f"  {name:<24} {seconds:>9.2f} {base_text:>10} {peer[name]:>9.2f}"
-            f" {seconds / max(peer[name], 1e-9):>7.1f}×"
+            f"  {name:<28} {seconds:>9.2f} {base_text:>10}"
+            f" {'—' if theirs is None else f'{theirs:.2f}':>9} {ratio:>8}  {calls[name]}"
         )
     if scale == "S":
         sampled_error(S)

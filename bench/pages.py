@@ -25,7 +25,10 @@ other. Measured, signed in, one request at a time:
   ``--compare-store``, the same read from another store holding the same data, e.g.
   Neo4j, as a ratio), then each graph operation of the report on the window's unit graph
   in the project's path against python-igraph on the same graph (``bench/analysis.py``'s
-  ``project_ops`` and ``igraph_ops``); ``÷igraph`` is the project's time over igraph's.
+  ``project_ops`` and ``igraph_ops``); ``÷igraph`` is the project's time over igraph's,
+  and each cell says what the project's path calls at that size (igraph, scipy, numpy or
+  NetworkX). The project's conversion of the unit graph to igraph is a row of its own
+  (igraph, working on its own graph, has none); "all of them" sums each column.
 
 The scales run one after the other and their tables are printed side by side.
 
@@ -197,7 +200,8 @@ class Floor:
     label: str
     read: float  # seconds to read the snapshot (median of --reads)
     other_read: float | None = None  # the same from --compare-store
-    ops: dict[str, tuple[float, float]] = field(default_factory=dict)  # name: (project, igraph)
+    ops: dict[str, tuple[float, float | None]] = field(default_factory=dict)  # (project, igraph)
+    calls: dict[str, str] = field(default_factory=dict)  # what the project's path calls
 
 
 def median_read(store_url: str, reads: int) -> tuple[float, object]:
@@ -219,7 +223,7 @@ def median_read(store_url: str, reads: int) -> tuple[float, object]:
 def floor(label: str, store_url: str, compare: str | None, reads: int) -> Floor:
     """Snapshot read(s) and each operation against igraph, in this process (medians of
     ``reads`` runs each)."""
-    from analysis import igraph_ops, project_ops
+    from analysis import engines, igraph_ops, project_ops
 
     read, district = median_read(store_url, reads)
     other = median_read(compare, reads)[0] if compare else None
@@ -235,10 +239,11 @@ def floor(label: str, store_url: str, compare: str | None, reads: int) -> Floor:
         {
             name: (
                 statistics.median(o[name] for o in mine),
-                statistics.median(p[name] for p in peer),
+                None if peer[0][name] is None else statistics.median(p[name] for p in peer),
             )
             for name in mine[0]
         },
+        engines(S, k),
     )
     print(f"  {label}: snapshot read {read:.2f} s, floor measured", flush=True)
     return result
@@ -258,8 +263,19 @@ def floor_table(floors: list[Floor]) -> str:
         row = []
         for f in floors:
             mine, peer = f.ops[name]
-            row.append(f"{mine:.3f} / {peer:.3f} / {mine / max(peer, 1e-9):.1f}×")
+            if peer is None:
+                row.append(f"{mine:.3f} / — / — ({f.calls[name]})")
+            else:
+                row.append(
+                    f"{mine:.3f} / {peer:.3f} / {mine / max(peer, 1e-9):.1f}× ({f.calls[name]})"
+                )
         lines.append(f"| {name} | " + " | ".join(row) + " |")
+    row = []
+    for f in floors:
+        mine = sum(m for m, _ in f.ops.values())
+        peer = sum(p for _, p in f.ops.values() if p is not None)
+        row.append(f"{mine:.3f} / {peer:.3f} / {mine / max(peer, 1e-9):.1f}×")
+    lines.append("| all of them | " + " | ".join(row) + " |")
     return "\n".join(lines)
 
 

@@ -252,9 +252,9 @@ class SparseGraph:
     def subgraph(self, nodes: Iterable[str]) -> SparseGraph:
         """The graph induced on ``nodes`` (kept in this graph's order)."""
         wanted = set(nodes)
-        keep = np.array([i for i, n in enumerate(self.nodes) if n in wanted], dtype=np.int64)
-        if len(keep) == len(self.nodes):
+        if wanted.issuperset(self.nodes):  # the whole graph (a district-wide scope): no copy
             return self
+        keep = np.array([i for i, n in enumerate(self.nodes) if n in wanted], dtype=np.int64)
         ids = tuple(self.nodes[i] for i in keep)
         attrs = {n: self.attrs[n] for n in ids if n in self.attrs}
         newman = None if self.newman is None else _induced(self.newman, keep)
@@ -316,18 +316,29 @@ def project(
         factor = 0.5 ** (np.maximum(age, 0.0) / half_life)
     cols = np.flatnonzero(keep)
     B = inc.taking_part[:, cols].tocsr()
-    weight = _cooccurrence(B, factor[cols])
-    newman = _cooccurrence(B, factor[cols] / (sizes[cols] - 1.0))
+    weight, newman = _cooccurrence(B, factor[cols], factor[cols] / (sizes[cols] - 1.0))
     return SparseGraph(inc.units, weight, newman, dict(attrs or {}))
 
 
-def _cooccurrence(B: sp.csr_array, column_weights: np.ndarray) -> sp.csr_array:
-    """``B @ diag(column_weights) @ B.T`` without its diagonal."""
-    W = (B @ sp.diags_array(column_weights) @ B.T).tocsr()
-    W = (W - sp.diags_array(W.diagonal())).tocsr()
-    W.eliminate_zeros()
+def _cooccurrence(
+    B: sp.csr_array, first: np.ndarray, second: np.ndarray
+) -> tuple[sp.csr_array, sp.csr_array]:
+    """``B @ diag(w) @ B.T`` without its diagonal, for the column weights ``first`` and
+    ``second``, from one product: ``w`` holds them as the real and imaginary parts of
+    complex numbers. B's entries are 1, so every product is ``w`` itself and each part
+    is summed in the same order, to the same bits, as a real product of its own."""
+    both = np.empty(len(first), dtype=np.complex128)
+    both.real, both.imag = first, second
+    W = (B @ sp.diags_array(both) @ B.T).tocsr()
     W.sort_indices()
-    return W
+    diagonal = np.repeat(np.arange(W.shape[0]), np.diff(W.indptr)) == W.indices
+    parts = []
+    for values in (W.data.real, W.data.imag):
+        part = sp.csr_array((values.copy(), W.indices.copy(), W.indptr.copy()), shape=W.shape)
+        part.data[diagonal] = 0.0
+        part.eliminate_zeros()
+        parts.append(part)
+    return parts[0], parts[1]
 
 
 def bipartite_graph(inc: Incidence, attrs: Mapping[str, Mapping] | None = None) -> nx.Graph:

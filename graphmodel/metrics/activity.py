@@ -84,11 +84,8 @@ def last_activity(B: nx.Graph | Incidence, end: dt.date) -> dict[Hashable, dt.da
     latest = np.full(len(inc.units), np.iinfo(np.int64).min)
     if stamps.size:
         latest[counts > 0] = np.maximum.reduceat(stamps, roles.indptr[:-1][counts > 0])
-    as_dates = latest.astype("datetime64[D]")
-    return {
-        u: None if np.isnat(d) else d.astype(dt.date)
-        for u, d in zip(inc.units, as_dates, strict=True)
-    }
+    # tolist() turns each day into a datetime.date and NaT into None.
+    return dict(zip(inc.units, latest.astype("datetime64[D]").tolist(), strict=True))
 
 
 def inactive_units(
@@ -193,7 +190,7 @@ def district_dependence(
     else:
         keys, total, by_district = list(inc.units), np.diff(T.indptr), T @ pushed
     return {
-        key: {"activities": int(t), "by_district": int(round(p)), "share": float(p / t)}
-        for key, t, p in zip(keys, total, by_district, strict=True)
+        key: {"activities": t, "by_district": int(round(p)), "share": p / t}
+        for key, t, p in zip(keys, total.tolist(), by_district.tolist(), strict=True)
         if t
     }

@@ -29,7 +29,7 @@ import scipy.sparse as sp
 from ..errors import MetricPrecondition
 from ..projection import SparseGraph, as_sparse
 from .density import density, group_density, membership
-from .structure import SEED
+from .structure import SEED, igraph_graph
 
 #: Above this many linked units Louvain runs in igraph's C implementation of the same
 #: method (multilevel): NetworkX's takes 30–50 s on a city (M) where igraph takes 2 s,
@@ -45,10 +45,27 @@ def louvain_engine(linked_units: int) -> str:
     return "networkx louvain_communities"
 
 
-def _igraph_louvain(S: SparseGraph, weight: str, resolution: float, seed: int) -> list[set]:
-    """Louvain (multilevel) communities with igraph, seeded like NetworkX's."""
+def _igraph_louvain(
+    S: SparseGraph, linked: np.ndarray, weight: str, resolution: float, seed: int
+) -> list[list[int]]:
+    """Louvain (multilevel) communities with igraph, seeded like NetworkX's, on the
+    units at positions ``linked`` (those with ties); communities as positions in ``S``."""
     upper = sp.triu(S.matrix(weight), k=1).tocoo()
-    graph = igraph.Graph(n=len(S.nodes), edges=np.column_stack((upper.row, upper.col)).tolist())
+    shared = igraph_graph(S)
+    if shared is not None and shared.ecount() == upper.nnz:
+        # The graph the other operations share, without the units that have no ties:
+        # igraph keeps the order of the vertices and ties left, so the ties are those below.
+        graph = shared
+        if len(linked) < len(S):
+            graph = shared.induced_subgraph(linked.tolist(), implementation="copy_and_delete")
+    else:
+        # The ties in the order the induced graph of the linked units lists them (row by
+        # row), renumbered to positions among those units, as pairs of Python ints (igraph
+        # reads them 5× faster than a numpy array or lists of two).
+        renumber = np.full(len(S), -1, dtype=np.int64)
+        renumber[linked] = np.arange(len(linked))
+        edges = zip(renumber[upper.row].tolist(), renumber[upper.col].tolist(), strict=True)
+        graph = igraph.Graph(n=len(linked), edges=list(edges))
     # igraph's random generator is global: seed it under a lock, then restore it.
     with _igraph_lock:
         igraph.set_random_number_generator(random.Random(seed))
@@ -58,7 +75,7 @@ def _igraph_louvain(S: SparseGraph, weight: str, resolution: float, seed: int) -
             )
         finally:
             igraph.set_random_number_generator(random)
-    return [{S.nodes[i] for i in members} for members in clusters]
+    return [linked[members].tolist() for members in clusters]
 
 
 def louvain(
@@ -82,10 +99,9 @@ def louvain(
     [[0, 1, 2, 3], [4, 5, 6, 7]]
     """
     S = as_sparse(G)
-    linked = [S.nodes[i] for i in np.flatnonzero(np.diff(S.weight.indptr))]
-    if not linked:
+    linked = np.flatnonzero(np.diff(S.weight.indptr))
+    if not len(linked):
         return []
-    H = S.subgraph(linked).to_networkx() if len(linked) <= IGRAPH_ABOVE else None
     if weight not in ("weight", "newman"):
         raise MetricPrecondition(
             "未知的边权 {weight!r}：可用 'weight' 或 'newman'",
@@ -93,12 +109,19 @@ def louvain(
         )
     key = weight if S.newman is not None else "weight"
     if len(linked) > IGRAPH_ABOVE:
-        found = _igraph_louvain(S.subgraph(linked), key, resolution, seed)
+        found = _igraph_louvain(S, linked, key, resolution, seed)
     else:
-        found = nx.community.louvain_communities(H, weight=key, resolution=resolution, seed=seed)
-    index = S.index
-    groups = [sorted(c, key=index.get) for c in found]
-    return sorted(groups, key=lambda c: (-len(c), index[c[0]]))
+        H = S.subgraph([S.nodes[i] for i in linked]).to_networkx()
+        index = S.index
+        found = [
+            [index[u] for u in c]
+            for c in nx.community.louvain_communities(
+                H, weight=key, resolution=resolution, seed=seed
+            )
+        ]
+    groups = [sorted(c) for c in found]
+    groups.sort(key=lambda c: (-len(c), c[0]))
+    return [[S.nodes[i] for i in c] for c in groups]
 
 
 def modularity(

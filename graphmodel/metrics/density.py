@@ -38,27 +38,39 @@ def groups_by_attribute(G: nx.Graph | SparseGraph, attribute: str) -> dict[Hasha
     """
     S = as_sparse(G)
     groups: dict[Hashable, list] = {}
+    attrs, none = S.attrs, {}
     for node in S.nodes:
-        value = S.attrs.get(node, {}).get(attribute)
-        for v in value if isinstance(value, (list, tuple, set, frozenset)) else (value,):
-            if v is not None and v != "":
-                groups.setdefault(v, []).append(node)
+        value = attrs.get(node, none).get(attribute)
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple, set, frozenset)):
+            for v in value:
+                if v is not None and v != "":
+                    groups.setdefault(v, []).append(node)
+        elif value != "":
+            group = groups.get(value)
+            if group is None:
+                groups[value] = [node]
+            else:
+                group.append(node)
     return groups
 
 
 def membership(S: SparseGraph, groups: Mapping[Hashable, Iterable]) -> sp.csr_array:
     """A 0/1 matrix nodes × groups (in the mapping's order)."""
-    rows, cols = [], []
-    for g, nodes in enumerate(groups.values()):
-        for node in nodes:
-            i = S.index.get(node)
-            if i is None:
-                raise MetricPrecondition(
-                    "分组成员 {node!r} 不在网络中",
-                    node=node,
-                )
-            rows.append(i)
-            cols.append(g)
+    rows: list[int | None] = []
+    counts = []
+    for nodes in groups.values():
+        found = list(map(S.index.get, nodes))
+        rows += found
+        counts.append(len(found))
+    if None in rows:
+        node = next(n for nodes in groups.values() for n in nodes if n not in S.index)
+        raise MetricPrecondition(
+            "分组成员 {node!r} 不在网络中",
+            node=node,
+        )
+    cols = np.repeat(np.arange(len(counts)), counts)
     data = np.ones(len(rows))
     M = sp.csr_array((data, (rows, cols)), shape=(len(S), len(groups)))
     M.data[:] = 1.0  # a node listed twice in one group still counts once

@@ -14,7 +14,7 @@ a tie whatever its weight.
 from __future__ import annotations
 
 import random
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable
 
 import igraph
 import networkx as nx
@@ -24,6 +24,7 @@ from scipy.sparse import csgraph
 
 from ..errors import MetricPrecondition
 from ..projection import SparseGraph, as_sparse
+from .brandes import dependencies
 from .density import groups_by_attribute, membership
 
 #: Betweenness is exact up to this many units, sampled above it.
@@ -43,8 +44,8 @@ def degrees(G: nx.Graph | SparseGraph, weight: str | None = "weight") -> dict[Ha
     deg = np.diff(S.weight.indptr)
     strength = np.asarray(S.matrix(weight).sum(axis=1)).ravel()
     return {
-        n: {"degree": int(d), "strength": float(s)}
-        for n, d, s in zip(S.nodes, deg, strength, strict=True)
+        n: {"degree": d, "strength": s}
+        for n, d, s in zip(S.nodes, deg.tolist(), strength.astype(float).tolist(), strict=True)
     }
 
 
@@ -87,7 +88,7 @@ def betweenness(
         sources = [S.index[v] for v in picked]
         sampled = np.zeros(n, dtype=bool)
         sampled[sources] = True
-    raw = _brandes(S.matrix(None), sources) if n else np.zeros(0)
+    raw = dependencies(S.matrix(None), sources) if n else np.zeros(0)
     if n > 2:
         if sampled is None:
             raw /= (n - 1) * (n - 2)
@@ -96,57 +97,6 @@ def betweenness(
             scale[~sampled] = 1 / (k * (n - 2))
             raw *= scale
     return dict(zip(S.nodes, raw.tolist(), strict=True))
-
-
-def _brandes(A: sp.csr_array, sources: Sequence[int]) -> np.ndarray:
-    """Unnormalised betweenness from ``sources`` (ordered pairs), in batches."""
-    n = A.shape[0]
-    batch = max(1, min(len(sources), 1_000_000 // max(n, 1), 10_000_000 // max(A.nnz, 1)))
-    total = np.zeros(n)
-    for start in range(0, len(sources), batch):
-        total += _brandes_batch(A, np.asarray(sources[start : start + batch]))
-    return total
-
-
-def _brandes_batch(A: sp.csr_array, sources: np.ndarray) -> np.ndarray:
-    """Brandes for a few sources at once: copy ``s`` of node ``v`` is ``s * n + v``.
-
-    Level by level, the edges leaving the frontier are gathered from the CSR
-    arrays; those reaching unvisited nodes form the shortest-path DAG, along
-    which path counts (forward) and dependencies (backward) are summed.
-    """
-    n = A.shape[0]
-    size = len(sources) * n
-    itype = np.int32 if size < 2**31 - 1 and A.nnz < 2**31 - 1 else np.int64
-    indptr, indices = A.indptr.astype(itype), A.indices.astype(itype)
-    degree = np.diff(indptr)
-    dist = np.full(size, -1, dtype=np.int32)
-    sigma = np.zeros(size)
-    roots = (np.arange(len(sources)) * n + sources).astype(itype)
-    dist[roots], sigma[roots] = 0, 1.0
-    frontier, level, steps = roots, 0, []
-    while frontier.size:
-        local = frontier % n
-        counts = degree[local]
-        total = int(counts.sum())
-        if not total:
-            break
-        owner = np.repeat(np.arange(len(frontier), dtype=itype), counts)
-        first = (np.cumsum(counts) - counts).astype(itype)
-        pos = np.arange(total, dtype=itype) + (indptr[local] - first)[owner]
-        v = indices[pos] + (frontier - local)[owner]
-        fresh = dist[v] < 0  # every edge into an unvisited node lies on a shortest path
-        u, v = frontier[owner[fresh]], v[fresh]
-        level += 1
-        dist[v] = level
-        sigma += np.bincount(v, weights=sigma[u], minlength=size)
-        steps.append((u, v))
-        frontier = np.flatnonzero(dist == level).astype(itype)
-    delta = np.zeros(size)
-    for u, v in reversed(steps):
-        delta += np.bincount(u, weights=sigma[u] * (1.0 + delta[v]) / sigma[v], minlength=size)
-    delta[roots] = 0.0
-    return delta.reshape(len(sources), n).sum(axis=0)
 
 
 def components(G: nx.Graph | SparseGraph) -> list[list]:
@@ -158,11 +108,20 @@ def components(G: nx.Graph | SparseGraph) -> list[list]:
     S = as_sparse(G)
     if not len(S):
         return []
-    count, labels = csgraph.connected_components(S.weight, directed=False)
-    order = np.argsort(labels, kind="stable")
-    groups = np.split(order, np.cumsum(np.bincount(labels, minlength=count))[:-1])
-    groups.sort(key=lambda g: (-len(g), g[0]))
-    return [[S.nodes[i] for i in g] for g in groups]
+    g = igraph_graph(S)
+    if g is not None:
+        labels = np.asarray(g.connected_components().membership)
+    else:
+        labels = csgraph.connected_components(S.weight, directed=False)[1]
+    size = np.bincount(labels)
+    first = np.full(len(size), len(S))
+    np.minimum.at(first, labels, np.arange(len(S)))
+    rank = np.empty(len(size), dtype=np.int64)
+    rank[np.lexsort((first, -size))] = np.arange(len(size))  # largest first, then first unit
+    order = np.argsort(rank[labels], kind="stable")
+    ids = list(map(S.nodes.__getitem__, order.tolist()))
+    ends = np.cumsum(size[np.argsort(rank)]).tolist()
+    return [ids[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
 
 
 def _dfs_forest(A: sp.csr_array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -214,9 +173,11 @@ def bridges(G: nx.Graph | SparseGraph) -> list[tuple]:
     S = as_sparse(G)
     if not len(S):
         return []
-    g = _igraph_of(S)
+    g = igraph_graph(S)
     if g is not None:
-        ends = [g.es[e].tuple for e in g.bridges()]
+        row, col = S.__dict__["_igraph_ends"]
+        cut = np.asarray(g.bridges(), dtype=np.int64)
+        ends = zip(row[cut].tolist(), col[cut].tolist(), strict=True)
     else:
         _, parent, rank, low = _low_points(S.matrix(None))
         child = np.flatnonzero(parent >= 0)
@@ -235,7 +196,7 @@ def articulation_units(G: nx.Graph | SparseGraph) -> list:
     S = as_sparse(G)
     if not len(S):
         return []
-    g = _igraph_of(S)
+    g = igraph_graph(S)
     if g is not None:
         return [S.nodes[i] for i in sorted(g.articulation_points())]
     _, parent, rank, low = _low_points(S.matrix(None))
@@ -259,30 +220,33 @@ def triangles(G: nx.Graph | SparseGraph) -> dict[Hashable, int]:
     return dict(zip(S.nodes, _triangles(S.matrix(None)).tolist(), strict=True))
 
 
-#: Above this many units, clustering, bridges and articulation units are computed by
-#: igraph (already a dependency, for Louvain): the sparse-matrix paths were 2–5× slower
-#: at city scale (bench/analysis.py); below it, the graph is not worth converting.
+#: Above this many units, components, clustering, bridges and articulation units are
+#: computed by igraph (already a dependency, for Louvain) on one igraph graph built once
+#: per unit graph: the sparse-matrix paths were 2–5× slower at city scale
+#: (bench/analysis.py); below it, the graph is not worth converting.
 IGRAPH_ABOVE = 2_000
 
 
-def _igraph_of(S: SparseGraph):
-    """``S`` as an igraph graph (edges between node positions), once per graph; None when
-    the graph is small."""
+def igraph_graph(S: SparseGraph) -> igraph.Graph | None:
+    """``S`` as an unweighted igraph graph (vertex ``i`` is ``S.nodes[i]``; edge ``e``
+    joins the ends of ``S``'s ``e``-th tie in row order), built once per graph and
+    shared by the operations that use it; None when the graph is small."""
     if len(S) <= IGRAPH_ABOVE:
         return None
     cached = S.__dict__.get("_igraph")
     if cached is None:
         upper = sp.triu(S.weight, k=1).tocoo()
-        # Pairs of Python ints: igraph reads them about 1.8× faster than a numpy array.
-        edges = list(zip(upper.row.tolist(), upper.col.tolist(), strict=True))
-        cached = igraph.Graph(n=len(S), edges=edges)
-        S.__dict__["_igraph"] = cached  # a frozen dataclass still has its own __dict__
+        row, col = upper.row.astype(np.int64), upper.col.astype(np.int64)
+        # Pairs of Python ints: igraph reads them about 5× faster than a numpy array.
+        cached = igraph.Graph(n=len(S), edges=list(zip(row.tolist(), col.tolist(), strict=True)))
+        S.__dict__["_igraph_ends"] = (row, col)  # a frozen dataclass still has a __dict__
+        S.__dict__["_igraph"] = cached
     return cached
 
 
 def _triangles_of(S: SparseGraph) -> np.ndarray:
     """Triangles per unit of ``S`` (igraph's local transitivity on large graphs)."""
-    g = _igraph_of(S)
+    g = igraph_graph(S)
     if g is None:
         return _triangles(S.matrix(None))
     degree = np.diff(S.weight.indptr).astype(np.float64)
@@ -381,8 +345,9 @@ def group_links(G: nx.Graph | SparseGraph, attribute: str = "street") -> list[di
     i, j = np.where(flip, j, i), np.where(flip, i, j)
     pair = code[i] * len(names) + code[j]
     pairs, ties = np.unique(pair, return_counts=True)
-    side_a = np.unique(np.column_stack([pair, i]), axis=0)[:, 0] if len(pair) else pair
-    side_b = np.unique(np.column_stack([pair, j]), axis=0)[:, 0] if len(pair) else pair
+    n = max(len(S), 1)
+    side_a = np.unique(pair * n + i) // n  # the pair of each distinct (pair, unit on side a)
+    side_b = np.unique(pair * n + j) // n
     units_a = np.searchsorted(pairs, side_a)
     units_b = np.searchsorted(pairs, side_b)
     count_a = np.bincount(units_a, minlength=len(pairs))

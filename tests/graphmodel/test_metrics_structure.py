@@ -172,5 +172,19 @@ def test_igraph_path_gives_the_sparse_answers_on_a_large_graph(monkeypatch):
     for above in (10**9, 100):
         monkeypatch.setattr(structure, "IGRAPH_ABOVE", above)
         S = as_sparse(G)
-        found[above] = (clustering(S), bridges(S), articulation_units(S))
+        found[above] = (clustering(S), bridges(S), articulation_units(S), components(S))
     assert found[100] == found[10**9]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_betweenness_walks_up_and_down_to_the_same_bits(seed):
+    """Searching up from the unvisited units gives exactly the numbers of walking down."""
+    import numpy as np
+
+    from graphmodel.metrics.brandes import dependencies
+
+    G = nx.disjoint_union(nx.gnm_random_graph(400, 1600, seed=seed), nx.path_graph(7))
+    A = as_sparse(G).matrix(None)
+    sources = list(range(0, 407, 5))
+    both = dependencies(A, sources), dependencies(A, sources, bottom_up=False)
+    assert np.array_equal(*both)

@@ -271,3 +271,28 @@ def test_a_longer_window_never_loses_weight(taking, months):
     short = project(inc.between(end - dt.timedelta(days=30 * months), end))
     long = project(inc.between(end - dt.timedelta(days=60 * months), end))
     assert ((short.weight - long.weight) > 0).nnz == 0
+
+
+def test_both_weights_from_one_product_equal_two_real_products():
+    """The weights from one complex product are, to the bit, two real products' B·diag(w)·Bᵀ."""
+    import random
+
+    import scipy.sparse as sp
+
+    rng = random.Random(3)
+    pairs = [(f"u{rng.randrange(60)}", f"a{rng.randrange(200)}") for _ in range(900)]
+    inc = incidence_from_pairs(pairs)
+    dates = np.array([np.datetime64(DAY) - rng.randrange(400) for _ in inc.activities])
+    inc = type(inc)(inc.units, inc.activities, inc.roles, dates, inc.by_district)
+    G = project(inc, max_size=12, half_life=90.0, end=DAY)
+    sizes = inc.sizes()
+    cols = np.flatnonzero((sizes >= 2) & (sizes <= 12))
+    decay = 0.5 ** ((np.datetime64(DAY) - dates[cols]).astype(float) / 90.0)
+    B = inc.taking_part[:, cols].tocsr()
+    for found, w in ((G.weight, decay), (G.newman, decay / (sizes[cols] - 1.0))):
+        W = (B @ sp.diags_array(w) @ B.T).tocsr()
+        W = (W - sp.diags_array(W.diagonal())).tocsr()
+        W.eliminate_zeros()
+        W.sort_indices()
+        assert np.array_equal(found.indptr, W.indptr) and np.array_equal(found.indices, W.indices)
+        assert np.array_equal(found.data, W.data)
