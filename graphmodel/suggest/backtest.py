@@ -257,13 +257,19 @@ def first_k(score: np.ndarray, order: np.ndarray, wanted: np.ndarray, k: int) ->
     ...         np.array([True, False, False, True]), 2)
     (0, 0.3333333333333333)
     """
-    mine, place = score[wanted], order[wanted]
-    if not len(mine):
+    if not wanted.any():
         return 0, 0.0
+    best = score[wanted].max()
+    tied = score == best
+    first = order[wanted & tied].min()
+    rank = int(np.count_nonzero(score > best) + np.count_nonzero(tied & (order < first)))
+    if rank >= k:  # the best wanted one is below the k first: so is every other
+        return 0, 1.0 / (rank + 1)
+    mine, place = score[wanted], order[wanted]
     before = np.count_nonzero(score[None, :] > mine[:, None], axis=1)
     tied = score[None, :] == mine[:, None]
     before += np.count_nonzero(tied & (order[None, :] < place[:, None]), axis=1)
-    return int(np.count_nonzero(before < k)), 1.0 / (int(before.min()) + 1)
+    return int(np.count_nonzero(before < k)), 1.0 / (rank + 1)
 
 
 def evaluated_units(p: Period, seed: int = 7) -> tuple[list[int], list[int]]:

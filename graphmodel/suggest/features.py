@@ -89,6 +89,12 @@ class Features:
         return out
 
     @cached_property
+    def transposed(self) -> tuple[sp.csr_array, sp.csr_array]:
+        """``adjacency.T`` and ``strength.T`` as CSR, made once: a block of rows times
+        every unit multiplies by them (scipy converted the transpose on every product)."""
+        return self.adjacency.T.tocsr(), self.strength.T.tocsr()
+
+    @cached_property
     def need_counts(self) -> np.ndarray:
         """How many needs each unit has."""
         return np.diff(self.needs.indptr)

@@ -67,10 +67,11 @@ def records(data: Bundle | District) -> tuple[Bundle, District | None]:
     return bundle, data
 
 
-def _as_of(whole: District, end: dt.date, months: int) -> District:
+def _as_of(whole: District, end: dt.date, months: int, incidence) -> District:
     """``whole``'s records as they stood on ``end`` (the window of ``months``
-    before it), cut from its participations and incidence: nothing is built from
-    records again (a city's million participations took seconds per period)."""
+    before it), cut from its participations, with ``incidence`` (``whole``'s up
+    to ``end``): nothing is built from records again (a city's million
+    participations took seconds per period)."""
     bundle = Bundle(
         zones=whole.zones,
         units=whole.units,
@@ -81,7 +82,7 @@ def _as_of(whole: District, end: dt.date, months: int) -> District:
     )
     cut = District(bundle, Window(end, months), data_end=whole.data_end, took_part=whole.took_part)
     # ``incidence`` is a property reading the memo, so the memo is where it goes.
-    cut._memo["incidence"] = whole.incidence.between(None, end)
+    cut._memo["incidence"] = incidence
     return cut
 
 
@@ -102,16 +103,17 @@ def period(
         raise BadSuggestionRequest("检验期须为 1 至 60 个月，而不是 {horizon}", horizon=horizon)
     test_end = add_months(split + dt.timedelta(days=1), horizon) - dt.timedelta(days=1)
     if whole is not None:
-        after, before = _as_of(whole, test_end, months), _as_of(whole, split, months)
+        upto_end = whole.incidence.between(None, test_end)
+        before = _as_of(whole, split, months, upto_end.between(None, split))
     else:
-        after = District.from_bundle(bundle, Window(test_end, months))
+        upto_end = District.from_bundle(bundle, Window(test_end, months)).incidence
         before = District.from_bundle(bundle, Window(split, months))
         # The same units, and every activity up to the split: no need to build it twice
         # (``incidence`` is a property reading the memo, so the memo is where it goes).
-        before._memo["incidence"] = after.incidence.between(None, split)
-    history = project(after.incidence.between(None, split), max_size=GATHERING_SIZE).weight
+        before._memo["incidence"] = upto_end.between(None, split)
+    history = project(before.incidence, max_size=GATHERING_SIZE).weight
     future = project(
-        after.incidence.between(split + dt.timedelta(days=1), test_end), max_size=GATHERING_SIZE
+        upto_end.between(split + dt.timedelta(days=1), test_end), max_size=GATHERING_SIZE
     ).weight
     F = district_features(before, like=None if whole is None else district_features(whole))
     return Period(split, test_end, F, history, _first_met(future, history))

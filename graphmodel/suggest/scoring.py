@@ -209,14 +209,13 @@ def raw_parts(F: Features, rows: Sequence[int], cols: Sequence[int] | None = Non
     A = F.adjacency
     A_rows = A[rows]
     # A is symmetric, so A[:, C] == A[C].T; products stay sparse until the end.
-    A_cols = A if cols is None else A[C]
+    A_cols_t, W_cols_t = F.transposed if cols is None else (A[C].T, F.strength[C].T)
 
     def two_hop(scale: np.ndarray | None) -> np.ndarray:
         left = A_rows if scale is None else A_rows @ sp.diags_array(scale)
-        return (left @ A_cols.T).toarray()
+        return (left @ A_cols_t).toarray()
 
-    W_cols = F.strength if cols is None else F.strength[C]
-    weighted = (F.strength[rows] @ A_cols.T + A_rows @ W_cols.T).toarray() / 2
+    weighted = (F.strength[rows] @ A_cols_t + A_rows @ W_cols_t).toarray() / 2
     out = {
         "common_partners": two_hop(None),
         "adamic_adar": two_hop(F.inverse_log_degree),
