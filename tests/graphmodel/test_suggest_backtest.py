@@ -17,8 +17,12 @@ from graphmodel.suggest.backtest import (
     backtest,
     default_split,
     first_k,
+    period,
     rank_metrics,
+    weights_scorer,
 )
+from graphmodel.suggest.scoring import Weights, part_values, raw_parts
+from loaders.demo import generate
 
 
 def test_precision_counts_hits_in_the_first_k():
@@ -135,8 +139,9 @@ def test_an_unknown_method_is_refused(history):
         backtest(history, methods=["cobuild", "magic"])
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_first_k_equals_sorting_the_whole_ranking(seed):
+@pytest.mark.parametrize("k", [1, 10, 40])
+@pytest.mark.parametrize("seed", range(12))
+def test_first_k_equals_sorting_the_whole_ranking(seed, k):
     """Hits in the first k and the first hit's rank, in linear time, equal a full sort's (ties too)."""
     rng = np.random.default_rng(seed)
     score = rng.integers(0, 4, 300).astype(float)  # many ties
@@ -144,9 +149,9 @@ def test_first_k_equals_sorting_the_whole_ranking(seed):
     wanted = rng.random(300) < 0.05
     ranking = np.lexsort((order, -score))
     truth = {"u": set(np.flatnonzero(wanted).tolist())}
-    expected = rank_metrics({"u": ranking.tolist()}, truth, k=10)
-    hits, rr = first_k(score, order, wanted, 10)
-    assert (hits / 10, rr) == pytest.approx((expected["precision"], expected["mrr"]))
+    hits, rr = first_k(score, order, wanted, k)
+    expected = rank_metrics({"u": ranking.tolist()}, truth, k=k)
+    assert (hits / k, rr) == pytest.approx((expected["precision"], expected["mrr"]))
 
 
 def test_a_citys_backtest_ranks_a_seeded_sample_of_units(monkeypatch, history):
@@ -154,3 +159,16 @@ def test_a_citys_backtest_ranks_a_seeded_sample_of_units(monkeypatch, history):
     monkeypatch.setattr(backtest_module, "MAX_EVALUATED", 1)
     result = backtest(history, fit=False)
     assert result.methods["cobuild"]["units"] == 1 and result.isolated <= 1
+
+
+def test_a_weighted_score_is_the_sum_of_every_contribution():
+    """Adding only the parts with a weight gives exactly the sum of all contributions, per unit."""
+    bundle = generate(seed=7, scale="district", end=dt.date(2026, 6, 30))
+    F = period(bundle, default_split(bundle)).features
+    weights = Weights(adamic_adar=0.0, nearby=0.0, weighted_common=0.3, partner_activity=0.2)
+    score = weights_scorer(weights)
+    for row in range(0, len(F), 7):
+        raw = raw_parts(F, [row])
+        values = part_values(F, raw, [row])
+        expected = sum(weights.contributions(values, raw).values())[0]
+        assert np.array_equal(score(F, row, raw, values), expected)
