@@ -275,7 +275,7 @@ def _proposal(
     )
     # Ties among the members from their partner lists (scipy's sub-matrix took a
     # millisecond per proposal: two seconds for a city's).
-    ties = sum(int(np.isin(F.neighbours(r), rows).sum()) for r in rows) // 2
+    ties = int(np.isin(np.concatenate([F.neighbours(r) for r in rows]), rows).sum()) // 2
     distances = F.distance_km(rows, rows)[np.triu_indices(len(rows), k=1)]
     distances = distances[~np.isnan(distances)]
     mean_km = float(distances.mean()) if len(distances) else None
