@@ -304,17 +304,24 @@ def evaluate(
     sums = {name: np.zeros(3) for name in scorers}  # precision, recall, reciprocal rank
     covered = dict.fromkeys(scorers, 0)
     for row in sorted(ranking | set(isolated)):
-        rows = p.candidates(row)
+        # The units that are no candidates score −inf: below every candidate, so the
+        # ranks are those among the candidates alone, without copying the
+        # candidates' scores out for every method.
+        shut = p.shut_out(row)
         raw = raw_parts(F, [row])
         values = part_values(F, raw, [row], None, shape)
-        wanted = np.isin(rows, list(p.truth.get(row, ())))
-        ties = order[rows]
+        wanted = np.zeros(len(F), dtype=bool)
+        wanted[list(p.truth.get(row, ()))] = True
+        wanted[shut] = False
         for name, scorer in scorers.items():
-            score = scorer(F, row, raw, values)[rows]
+            score = scorer(F, row, raw, values)
+            if not score.flags.owndata:  # a view of a measure that others read too
+                score = score.copy()
+            score[shut] = -np.inf
             if F.degree[row] == 0 and np.any(score > 0):
                 covered[name] += 1
             if row in ranking:
-                hits, rr = first_k(score, ties, wanted, k)
+                hits, rr = first_k(score, order, wanted, k)
                 sums[name] += (hits / k, hits / len(p.truth[row]), rr)
     units = max(len(ranked), 1)
     return {

@@ -48,6 +48,12 @@ class Period:
         mask[_neighbours(self.history, row)] = False
         return np.flatnonzero(mask)
 
+    def shut_out(self, row: int) -> np.ndarray:
+        """The rows that are not :meth:`candidates` of ``row`` (itself and those it
+        met), a few where the candidates are nearly every unit."""
+        met = (self.features.neighbours(row), _neighbours(self.history, row))
+        return np.concatenate([[row], *met]).astype(np.int64)
+
 
 def records(data: Bundle | District) -> tuple[Bundle, District | None]:
     """The records of ``data`` as a bundle, and the snapshot when ``data`` is one

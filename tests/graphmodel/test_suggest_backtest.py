@@ -15,7 +15,10 @@ from graphmodel.suggest.backtest import (
     BASELINES,
     METHODS,
     backtest,
+    baseline_scorers,
     default_split,
+    evaluate,
+    evaluated_units,
     first_k,
     period,
     rank_metrics,
@@ -172,3 +175,26 @@ def test_a_weighted_score_is_the_sum_of_every_contribution():
         values = part_values(F, raw, [row])
         expected = sum(weights.contributions(values, raw).values())[0]
         assert np.array_equal(score(F, row, raw, values), expected)
+
+
+def test_the_evaluation_equals_sorting_every_candidate_ranking():
+    """evaluate's figures equal ranking each unit's candidates by a full sort (the demo district)."""
+    bundle = generate(seed=7, scale="district", end=dt.date(2026, 6, 30))
+    p = period(bundle, default_split(bundle))
+    scorers = {"fixed": weights_scorer(Weights()), **baseline_scorers(7)}
+    figures = evaluate(p, scorers, k=10, seed=7)
+    F, order = p.features, np.random.default_rng(7).permutation(len(p.features))
+    ranked, isolated = evaluated_units(p, 7)
+    for name, scorer in scorers.items():
+        rankings, covered = {}, 0
+        for row in sorted(set(ranked) | set(isolated)):
+            cand = p.candidates(row)
+            raw = raw_parts(F, [row])
+            score = scorer(F, row, raw, part_values(F, raw, [row]))[cand]
+            rankings[row] = cand[np.lexsort((order[cand], -score))].tolist()
+            covered += bool(F.degree[row] == 0 and np.any(score > 0))
+        expected = rank_metrics(rankings, {row: p.truth[row] for row in ranked}, k=10)
+        got = figures[name]
+        assert (got["units"], got["coverage"]) == (expected["units"], covered)
+        for measure in ("precision", "recall", "mrr"):
+            assert got[measure] == pytest.approx(expected[measure], rel=1e-12)
