@@ -5,13 +5,15 @@
 What the background job runs after a load (``graphmodel.suggest.card``): the
 backtest with the fit (training windows before the validation split, then the
 validation of every method and the choice), from a snapshot of the whole
-history; then the suggestions step's zone proposals for the small units with
-the chosen model. Each revision runs in its own process, one after the other
+history; then what the suggestions step computes with the chosen model: the
+zone proposals for the small units, the work list's first page and the help
+list. Each revision runs in its own process, one after the other
 (``--before`` is unpacked with ``git archive`` into a temporary directory and
 put first on the path; the demo bundle is shared from bench/data/). Reported:
 CPU seconds of that process (the machine is shared: CPU is the steadier
-figure), wall seconds, the ratio, and whether the chosen model and every
-backtest figure are the very same. Target (issue 15): the whole refit ≤ 10 s CPU at M.
+figure), wall seconds, the ratio, and whether the chosen model, every backtest
+figure and the suggestions are the very same. Target (issue 15): the whole
+refit ≤ 10 s CPU at M.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ from demo_cache import END, bundle_for
 from graphmodel.district import District
 from graphmodel.suggest.backtest import backtest
 from graphmodel.suggest.features import district_features
-from graphmodel.suggest.triage import propose_zones
+from graphmodel.suggest.triage import propose_zones, who_to_help
+from graphmodel.suggest.worklist import work_list
 from graphmodel.window import Window
 
 def timed(fn):
@@ -50,11 +53,15 @@ district.participations  # as the pages' snapshot may hold them: the old refit r
 fit_wall, fit_cpu, result = timed(lambda: backtest(district, k=10))
 model = result.chosen
 zones_wall, zones_cpu, zones = timed(lambda: propose_zones(district, weights=model))
+page_wall, page_cpu, page = timed(lambda: (
+    work_list(district, weights=model), who_to_help(district, weights=model, limit=0)
+))
 figures = result.as_dict()
 figures["model"].pop("made_at")
 figures["model"]["fit"].pop("seconds")
 print(json.dumps({
     "refit": [fit_wall, fit_cpu], "zones": [zones_wall, zones_cpu],
+    "page": [page_wall, page_cpu], "page_out": page,
     "figures": figures, "zones_out": zones, "method": model.method,
 }, sort_keys=True, default=str))
 """
@@ -101,7 +108,8 @@ def main() -> None:
     for name, row in found.items():
         print(
             f"  {name:<6} refit {row['refit'][1]:6.1f} s CPU ({row['refit'][0]:6.1f} s wall), "
-            f"zone proposals {row['zones'][1]:5.1f} s CPU ({row['zones'][0]:5.1f} s wall); "
+            f"zone proposals {row['zones'][1]:5.1f} s CPU ({row['zones'][0]:5.1f} s wall), "
+            f"work list page 1 + help list {row['page'][1]:5.1f} s CPU; "
             f"model in use: {row['method']}"
         )
     if "before" in found:
@@ -110,7 +118,8 @@ def main() -> None:
             f"  after ÷ before (CPU): refit {after['refit'][1] / before['refit'][1]:.2f}, "
             f"zone proposals {after['zones'][1] / before['zones'][1]:.2f}; the same backtest "
             f"figures and model: {before['figures'] == after['figures']}; the same zone "
-            f"proposals: {before['zones_out'] == after['zones_out']}"
+            f"proposals: {before['zones_out'] == after['zones_out']}; the same work list and "
+            f"help list: {before['page_out'] == after['page_out']}"
         )
     load = os.getloadavg()
     print(f"  load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the end")
