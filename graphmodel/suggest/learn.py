@@ -112,9 +112,10 @@ def _signed(values: dict) -> np.ndarray:
 
 
 def _pairs(values: dict, i: int, cand: np.ndarray) -> np.ndarray:
-    """Candidates × parts of row ``i`` of a block (the overload part negated);
-    filled part by part, as the transpose of a parts × candidates array, without
-    stacking the whole block."""
+    """Candidates × parts of row ``i`` of a block (the overload part negated),
+    filled part by part without stacking the whole block; the transpose of a parts
+    × candidates array, the layout the pairs always had, so that ``X @ weights``
+    sums in the same order and picks the same hard negatives."""
     out = np.empty((len(PARTS), len(cand)))
     for j, name in enumerate(PARTS):
         out[j] = SIGNS[j] * values[name][i, cand]
