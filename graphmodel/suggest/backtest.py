@@ -49,7 +49,7 @@ from ..store import Bundle
 from ..window import add_months
 from .features import Features
 from .periods import Period, period, records
-from .scoring import DEFAULT_WEIGHTS, Weights, part_values, raw_parts
+from .scoring import DEFAULT_WEIGHTS, PARTS, Weights, part_values, raw_parts
 
 __all__ = [
     "BASELINES",
@@ -216,10 +216,28 @@ def baseline_scorers(seed: int) -> dict[str, Scorer]:
 
 
 def weights_scorer(weights) -> Scorer:
-    """The score of ``weights`` (a :class:`Weights` or a fitted model) as a scorer."""
+    """The score of ``weights`` (a :class:`Weights` or a fitted model) as a scorer.
+
+    Without a blend, only the parts with a weight are added, in the order of
+    :data:`~.scoring.PARTS`: a part with no weight adds exactly 0, so the sum is
+    the same number (a city's backtest ranks 2,000 units by ten scores each)."""
+    if weights.blend_part is not None:
+
+        def blended(F: Features, row: int, raw: dict, values: dict) -> np.ndarray:
+            return sum(weights.contributions(values, raw).values())[0]
+
+        return blended
+    used = [
+        ((-1.0 if name == "overload" else 1.0) * weights.shape.of(name), name)
+        for name in PARTS
+        if weights.shape.of(name) != 0
+    ]
 
     def score(F: Features, row: int, raw: dict, values: dict) -> np.ndarray:
-        return sum(weights.contributions(values, raw).values())[0]
+        total = np.zeros(len(F))
+        for signed, name in used:
+            total += signed * values[name][0]
+        return total
 
     return score
 
@@ -232,27 +250,26 @@ MAX_EVALUATED = 1000
 def first_k(score: np.ndarray, order: np.ndarray, wanted: np.ndarray, k: int) -> tuple[int, float]:
     """Hits among the ``k`` best of ``score`` (ties by ``order``, lowest first) and
     ``1 / rank`` of the best ``wanted`` one (0 without one): what sorting the whole
-    ranking gives, in linear time.
+    ranking gives, in linear time — each wanted one's rank is one plus the units
+    before it (a higher score, or the same and a lower ``order``).
 
     >>> first_k(np.array([0.5, 0.9, 0.5, 0.1]), np.array([3, 0, 1, 2]),
     ...         np.array([True, False, False, True]), 2)
     (0, 0.3333333333333333)
     """
-    n = len(score)
-    if n > k:
-        cut = np.partition(score, n - k)[n - k]
-        above = score > cut
-        tied = np.flatnonzero(score == cut)
-        tied = tied[np.argsort(order[tied], kind="stable")[: k - int(above.sum())]]
-        hits = int(wanted[above].sum() + wanted[tied].sum())
-    else:
-        hits = int(wanted.sum())
     if not wanted.any():
-        return hits, 0.0
+        return 0, 0.0
     best = score[wanted].max()
-    first = order[wanted & (score == best)].min()
-    rank = int(np.sum(score > best) + np.sum((score == best) & (order < first))) + 1
-    return hits, 1.0 / rank
+    tied = score == best
+    first = order[wanted & tied].min()
+    rank = int(np.count_nonzero(score > best) + np.count_nonzero(tied & (order < first)))
+    if rank >= k:  # the best wanted one is below the k first: so is every other
+        return 0, 1.0 / (rank + 1)
+    mine, place = score[wanted], order[wanted]
+    before = np.count_nonzero(score[None, :] > mine[:, None], axis=1)
+    tied = score[None, :] == mine[:, None]
+    before += np.count_nonzero(tied & (order[None, :] < place[:, None]), axis=1)
+    return int(np.count_nonzero(before < k)), 1.0 / (rank + 1)
 
 
 def evaluated_units(p: Period, seed: int = 7) -> tuple[list[int], list[int]]:
@@ -287,16 +304,24 @@ def evaluate(
     sums = {name: np.zeros(3) for name in scorers}  # precision, recall, reciprocal rank
     covered = dict.fromkeys(scorers, 0)
     for row in sorted(ranking | set(isolated)):
-        rows = p.candidates(row)
+        # The units that are no candidates score −inf: below every candidate, so the
+        # ranks are those among the candidates alone, without copying the
+        # candidates' scores out for every method.
+        shut = p.shut_out(row)
         raw = raw_parts(F, [row])
         values = part_values(F, raw, [row], None, shape)
-        wanted = np.isin(rows, list(p.truth.get(row, ())))
+        wanted = np.zeros(len(F), dtype=bool)
+        wanted[list(p.truth.get(row, ()))] = True
+        wanted[shut] = False
         for name, scorer in scorers.items():
-            score = scorer(F, row, raw, values)[rows]
+            score = scorer(F, row, raw, values)
+            if not score.flags.owndata:  # a view of a measure that others read too
+                score = score.copy()
+            score[shut] = -np.inf
             if F.degree[row] == 0 and np.any(score > 0):
                 covered[name] += 1
             if row in ranking:
-                hits, rr = first_k(score, order[rows], wanted, k)
+                hits, rr = first_k(score, order, wanted, k)
                 sums[name] += (hits / k, hits / len(p.truth[row]), rr)
     units = max(len(ranked), 1)
     return {

@@ -4,7 +4,10 @@
 (:func:`.backtest.backtest` with the fit: training windows before the
 validation split, chosen on it) the first time it is asked after a load — by
 the background job after each load (service/background.py), so that no page
-waits for it — and keeps the result per (store URL, content version). The
+waits for it — and keeps the result per (store URL, content version): in the
+process, and in the store's shared result file (:mod:`graphmodel.results`)
+when an app attached one, so that of several worker processes one fits and the
+others read its model. The
 records come from the cached snapshot whose window ends on the data end (the
 one the pages of the default window read), not from a second read of the
 store. :func:`model_card` is what the 建议质量 page shows: how the weights were
@@ -17,6 +20,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
+from .. import results
 from ..assessment.followup import follow_up
 from ..district import District, snapshot
 from ..errors import BadSuggestionRequest
@@ -30,6 +34,9 @@ __all__ = ["clear_models", "model_card", "model_for", "model_ready", "whole_hist
 
 #: Stores whose model is kept (one per URL: a new version replaces the old).
 CACHE_SIZE = 4
+
+#: The key of the chosen model and its backtest in the store's shared result file.
+RESULT_KEY = ("suggestion-model", "whole-history")
 
 _models: OrderedDict[str, tuple[str, Model, BacktestResult | None]] = OrderedDict()
 _lock = threading.Lock()
@@ -56,21 +63,30 @@ def _fitted(store: Store) -> tuple[Model, BacktestResult | None]:
         found = _cached(store, version)
         if found:
             return found
-        history = whole_history(store)
-        model, result = FIXED_MODEL, None
-        if history is not None:  # no activities yet: nothing to learn or measure
-            try:
-                result = backtest(history)
-            except BadSuggestionRequest:  # too little history to split
-                result = None
-            else:
-                model = result.chosen
+        shared = results.for_store(store.url)
+        if shared is None:
+            model, result = _refit(store)
+        else:  # one worker process fits, the others wait for it and read its model
+            model, result = shared.get_or_compute(version, RESULT_KEY, lambda: _refit(store))
         with _lock:
             _models[store.url] = (version, model, result)
             _models.move_to_end(store.url)
             while len(_models) > CACHE_SIZE:
                 _models.popitem(last=False)
     return model, result
+
+
+def _refit(store: Store) -> tuple[Model, BacktestResult | None]:
+    """The model chosen on ``store``'s whole history, and its backtest (none
+    without activities or with too little history to split)."""
+    history = whole_history(store)
+    if history is None:  # no activities yet: nothing to learn or measure
+        return FIXED_MODEL, None
+    try:
+        result = backtest(history)
+    except BadSuggestionRequest:  # too little history to split
+        return FIXED_MODEL, None
+    return result.chosen, result
 
 
 def whole_history(store: Store) -> District | None:
@@ -86,8 +102,13 @@ def model_for(store: Store) -> Model:
 
 
 def model_ready(store: Store) -> bool:
-    """Whether the model of ``store``'s current version is already chosen (no fit waits)."""
-    return _cached(store, store.version()) is not None
+    """Whether the model of ``store``'s current version is already chosen (no fit
+    waits): in this process or in the store's shared result file."""
+    version = store.version()
+    if _cached(store, version) is not None:
+        return True
+    shared = results.for_store(store.url)
+    return shared is not None and shared.get(version, RESULT_KEY)[0]
 
 
 def clear_models() -> None:

@@ -89,6 +89,12 @@ class Features:
         return out
 
     @cached_property
+    def transposed(self) -> tuple[sp.csr_array, sp.csr_array]:
+        """``adjacency.T`` and ``strength.T`` as CSR, made once: a block of rows times
+        every unit multiplies by them (scipy converted the transpose on every product)."""
+        return self.adjacency.T.tocsr(), self.strength.T.tocsr()
+
+    @cached_property
     def need_counts(self) -> np.ndarray:
         """How many needs each unit has."""
         return np.diff(self.needs.indptr)
@@ -179,28 +185,29 @@ def _membership(
     return sp.csr_array((data, (rows, cols)), shape=(len(lists), len(names))), names
 
 
-def unit_features(
-    G: nx.Graph | SparseGraph,
-    units: Iterable[Unit],
-    zones: Iterable[Zone] = (),
-    activity: Mapping[str, int] | None = None,
-) -> Features:
-    """The features of the units of ``G`` (a NetworkX graph or a
-    :class:`~graphmodel.projection.SparseGraph`) from their records.
+#: The fields of :class:`Features` read from the units' records (not from the window's ties).
+RECORD_FIELDS = (
+    "offers",
+    "needs",
+    "resources",
+    "kind",
+    "kind_names",
+    "street",
+    "street_names",
+    "community",
+    "community_names",
+    "zones",
+    "zone_names",
+    "lat",
+    "lon",
+)
 
-    A node without a record has no kind, place, offers or needs. Zones of kind
-    street are left out of the shared zones (the street is compared on its own).
-    ``activity`` counts each unit's activities in the window (0 when absent).
-    """
-    S = as_sparse(G)
+
+def _record_columns(nodes: Sequence, units: Iterable[Unit], zones: Iterable[Zone]) -> dict:
+    """The :data:`RECORD_FIELDS` of ``nodes`` from the unit and zone records."""
     record = {u.id: u for u in units}
     streets = {z.id for z in zones if z.kind == ZoneKind.STREET.value}
-    rows = [record.get(n) for n in S.nodes]
-    strength = S.weight.copy().tocsr()
-    strength.eliminate_zeros()
-    strength.sort_indices()
-    adjacency = strength.copy()
-    adjacency.data[:] = 1.0
+    rows = [record.get(n) for n in nodes]
     kind, kind_names = _codes([u.kind if u else None for u in rows])
     street, street_names = _codes([u.street if u else None for u in rows])
     community, community_names = _codes(
@@ -213,31 +220,64 @@ def unit_features(
     zone_matrix, zone_names = _membership(zone_lists)
     lat = np.array([u.lat if u and u.lat is not None else np.nan for u in rows], dtype=float)
     lon = np.array([u.lon if u and u.lon is not None else np.nan for u in rows], dtype=float)
+    return {
+        "offers": offers,
+        "needs": needs,
+        "resources": resources,
+        "kind": kind,
+        "kind_names": kind_names,
+        "street": street,
+        "street_names": street_names,
+        "community": community,
+        "community_names": community_names,
+        "zones": zone_matrix,
+        "zone_names": zone_names,
+        "lat": lat,
+        "lon": lon,
+    }
+
+
+def unit_features(
+    G: nx.Graph | SparseGraph,
+    units: Iterable[Unit],
+    zones: Iterable[Zone] = (),
+    activity: Mapping[str, int] | None = None,
+    like: Features | None = None,
+) -> Features:
+    """The features of the units of ``G`` (a NetworkX graph or a
+    :class:`~graphmodel.projection.SparseGraph`) from their records.
+
+    A node without a record has no kind, place, offers or needs. Zones of kind
+    street are left out of the shared zones (the street is compared on its own).
+    ``activity`` counts each unit's activities in the window (0 when absent).
+    ``like``, the features of the same units and records in another window, lends
+    what comes from the records (a backtest builds four windows of a city).
+    """
+    S = as_sparse(G)
+    nodes = tuple(str(n) for n in S.nodes)
+    strength = S.weight.copy().tocsr()
+    strength.eliminate_zeros()
+    strength.sort_indices()
+    adjacency = strength.copy()
+    adjacency.data[:] = 1.0
+    if like is not None and like.units == nodes:
+        records = {name: getattr(like, name) for name in RECORD_FIELDS}
+    else:
+        records = _record_columns(S.nodes, units, zones)
     return Features(
-        units=tuple(str(n) for n in S.nodes),
+        units=nodes,
         adjacency=adjacency,
         degree=np.diff(adjacency.indptr),
         strength=strength,
         activity=np.array([(activity or {}).get(str(n), 0) for n in S.nodes], dtype=float),
-        offers=offers,
-        needs=needs,
-        resources=resources,
-        kind=kind,
-        kind_names=kind_names,
-        street=street,
-        street_names=street_names,
-        community=community,
-        community_names=community_names,
-        zones=zone_matrix,
-        zone_names=zone_names,
-        lat=lat,
-        lon=lon,
+        **records,
     )
 
 
-def district_features(district: District) -> Features:
+def district_features(district: District, like: Features | None = None) -> Features:
     """The features of a district snapshot's units, on the window's collaboration
-    graph (gatherings left out), computed once per snapshot."""
+    graph (gatherings left out), computed once per snapshot; ``like`` as in
+    :func:`unit_features`."""
 
     def build() -> Features:
         inc = district.window_incidence
@@ -247,7 +287,7 @@ def district_features(district: District) -> Features:
         counts = inc.taking_part @ (0.5 ** (age / ACTIVITY_HALF_LIFE))
         activity = dict(zip(inc.units, counts.tolist(), strict=True))
         return unit_features(
-            district.collaboration_graph(), district.units, district.zones, activity
+            district.collaboration_graph(), district.units, district.zones, activity, like
         )
 
     return district.shared("suggest-features", build)  # the same for every scope

@@ -101,9 +101,25 @@ def training_splits(
     return found
 
 
+#: The sign of each part in a training pair's features: the overload part negated
+#: (so every weight is ≥ 0).
+SIGNS = tuple(-1.0 if n == "overload" else 1.0 for n in PARTS)
+
+
 def _signed(values: dict) -> np.ndarray:
     """Parts × rows × units, the overload part negated (so every weight is ≥ 0)."""
     return np.stack([(-1.0 if n == "overload" else 1.0) * values[n] for n in PARTS])
+
+
+def _pairs(values: dict, i: int, cand: np.ndarray) -> np.ndarray:
+    """Candidates × parts of row ``i`` of a block (the overload part negated),
+    filled part by part without stacking the whole block; the transpose of a parts
+    × candidates array, the layout the pairs always had, so that ``X @ weights``
+    sums in the same order and picks the same hard negatives."""
+    out = np.empty((len(PARTS), len(cand)))
+    for j, name in enumerate(PARTS):
+        out[j] = SIGNS[j] * values[name][i, cand]
+    return out.T
 
 
 def samples(
@@ -121,13 +137,13 @@ def samples(
     for first in range(0, len(units), chunk):
         rows = units[first : first + chunk]
         raw = raw_parts(F, rows)
-        signed = _signed(part_values(F, raw, rows, None, shape))  # parts × rows × units
+        values = part_values(F, raw, rows, None, shape)
         for i, row in enumerate(rows):
             cand = p.candidates(row)
             label = np.isin(cand, list(p.truth[row]))
             if not label.any():
                 continue
-            X = signed[:, i, cand].T
+            X = _pairs(values, i, cand)
             if len(cand) > MAX_CANDIDATES:
                 keep = _subsample(X @ fixed, label, rng)
                 X, label = X[keep], label[keep]

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 
 from ..district import District
 from ..errors import BadSuggestionRequest
@@ -47,10 +48,18 @@ class Period:
         mask[_neighbours(self.history, row)] = False
         return np.flatnonzero(mask)
 
+    def shut_out(self, row: int) -> np.ndarray:
+        """The rows that are not :meth:`candidates` of ``row`` (itself and those it
+        met), a few where the candidates are nearly every unit."""
+        met = (self.features.neighbours(row), _neighbours(self.history, row))
+        return np.concatenate([[row], *met]).astype(np.int64)
+
 
 def records(data: Bundle | District) -> tuple[Bundle, District | None]:
     """The records of ``data`` as a bundle, and the snapshot when ``data`` is one
-    (its incidence is cut for each period instead of being built again)."""
+    (its incidence is cut for each period instead of being built again). A
+    snapshot's bundle leaves the participations out: :func:`period` reads them
+    from the snapshot (turning a city's million back into records took seconds)."""
     if not isinstance(data, District):
         return data, None
     bundle = Bundle(
@@ -60,9 +69,27 @@ def records(data: Bundle | District) -> tuple[Bundle, District | None]:
         members=data.members,
         agreements=data.agreements,
         activities=data.activities,
-        participations=data.participations,
     )
     return bundle, data
+
+
+def _as_of(whole: District, end: dt.date, months: int, incidence) -> District:
+    """``whole``'s records as they stood on ``end`` (the window of ``months``
+    before it), cut from its participations, with ``incidence`` (``whole``'s up
+    to ``end``): nothing is built from records again (a city's million
+    participations took seconds per period)."""
+    bundle = Bundle(
+        zones=whole.zones,
+        units=whole.units,
+        party_orgs=whole.party_orgs,
+        members=whole.members,
+        agreements=whole.agreements,
+        activities=whole.activities,
+    )
+    cut = District(bundle, Window(end, months), data_end=whole.data_end, took_part=whole.took_part)
+    # ``incidence`` is a property reading the memo, so the memo is where it goes.
+    cut._memo["incidence"] = incidence
+    return cut
 
 
 def period(
@@ -76,25 +103,41 @@ def period(
     """The :class:`Period` of ``bundle`` split on ``split``: truth = pairs whose
     first joint activity (of at most a gathering's size) lies in the ``horizon``
     months after it. ``whole``, a snapshot of the same records, lends its
-    incidence (cut at the period's end) so that it is not built again."""
+    participations and incidence (cut at the period's end) so that they are not
+    built again; it must hold every activity of ``bundle``."""
     if not 1 <= horizon <= 60:
         raise BadSuggestionRequest("检验期须为 1 至 60 个月，而不是 {horizon}", horizon=horizon)
     test_end = add_months(split + dt.timedelta(days=1), horizon) - dt.timedelta(days=1)
-    after = District.from_bundle(bundle, Window(test_end, months))
-    if whole is not None and whole.window.end >= test_end:
-        after._memo["incidence"] = whole.incidence.between(None, test_end)
-    before = District.from_bundle(bundle, Window(split, months))
-    # The same units, and every activity up to the split: no need to build it twice
-    # (``incidence`` is a property reading the memo, so the memo is where it goes).
-    before._memo["incidence"] = after.incidence.between(None, split)
-    history = project(after.incidence.between(None, split), max_size=GATHERING_SIZE).weight
+    if whole is not None:
+        upto_end = whole.incidence.between(None, test_end)
+        before = _as_of(whole, split, months, upto_end.between(None, split))
+    else:
+        upto_end = District.from_bundle(bundle, Window(test_end, months)).incidence
+        before = District.from_bundle(bundle, Window(split, months))
+        # The same units, and every activity up to the split: no need to build it twice
+        # (``incidence`` is a property reading the memo, so the memo is where it goes).
+        before._memo["incidence"] = upto_end.between(None, split)
+    history = project(before.incidence, max_size=GATHERING_SIZE).weight
     future = project(
-        after.incidence.between(split + dt.timedelta(days=1), test_end), max_size=GATHERING_SIZE
+        upto_end.between(split + dt.timedelta(days=1), test_end), max_size=GATHERING_SIZE
     ).weight
-    F = district_features(before)
-    truth: dict[int, set[int]] = {}
-    for row in range(len(F)):
-        new = set(_neighbours(future, row).tolist()) - set(_neighbours(history, row).tolist())
-        if new:
-            truth[row] = new
-    return Period(split, test_end, F, history, truth)
+    F = district_features(before, like=None if whole is None else district_features(whole))
+    return Period(split, test_end, F, history, _first_met(future, history))
+
+
+def _pattern(matrix) -> sp.csr_array:
+    """1 wherever ``matrix`` stores an entry."""
+    return sp.csr_array(
+        (np.ones(len(matrix.indices)), matrix.indices, matrix.indptr), shape=matrix.shape
+    )
+
+
+def _first_met(future, history) -> dict[int, set[int]]:
+    """Per row, the columns with an entry in ``future`` and none in ``history``."""
+    met = _pattern(future)
+    new = met - met.multiply(_pattern(history))
+    new.eliminate_zeros()
+    return {
+        row: set(_neighbours(new, row).tolist())
+        for row in np.flatnonzero(np.diff(new.indptr)).tolist()
+    }

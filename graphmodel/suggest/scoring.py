@@ -49,6 +49,7 @@ answers in milliseconds; on small graphs the values equal NetworkX's
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -57,7 +58,7 @@ import scipy.sparse as sp
 
 from ..errors import BadSuggestionRequest
 from .features import Features, overload_penalty
-from .one_unit import raw_one
+from .one_unit import MEASURES, raw_one
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -196,50 +197,68 @@ def _columns(cols) -> slice | np.ndarray:
     return slice(None) if cols is None else np.asarray(cols, dtype=np.int64)
 
 
-def raw_parts(F: Features, rows: Sequence[int], cols: Sequence[int] | None = None) -> dict:
+def raw_parts(
+    F: Features,
+    rows: Sequence[int],
+    cols: Sequence[int] | None = None,
+    only: Collection[str] | None = None,
+) -> dict:
     """The raw measures between ``rows`` and ``cols`` (all units when None), each a
     dense ``len(rows) × len(cols)`` array: counts of common partners, the
     Adamic–Adar and resource allocation indices, needs met and offers wanted
     (counts of resources), 0/1 for same community / street / kind-differs,
-    shared zones (count) and the distance in km (``nan`` when unknown)."""
+    shared zones (count) and the distance in km (``nan`` when unknown); those not
+    in ``only`` (when given) are left out."""
     rows = np.asarray(rows, dtype=np.int64)
     if cols is None and len(rows) == 1:
-        return raw_one(F, int(rows[0]))
+        return raw_one(F, int(rows[0]), only)
+    want = set(MEASURES if only is None else only)
     C = _columns(cols)
     A = F.adjacency
-    A_rows = A[rows]
-    # A is symmetric, so A[:, C] == A[C].T; products stay sparse until the end.
-    A_cols = A if cols is None else A[C]
+    A_rows = A[rows] if want & _STRUCTURE else None
+
+    @functools.cache
+    def transposed() -> tuple:
+        # A is symmetric, so A[:, C] == A[C].T; products stay sparse until the end.
+        return F.transposed if cols is None else (A[C].T, F.strength[C].T)
 
     def two_hop(scale: np.ndarray | None) -> np.ndarray:
         left = A_rows if scale is None else A_rows @ sp.diags_array(scale)
-        return (left @ A_cols.T).toarray()
+        return (left @ transposed()[0]).toarray()
 
-    W_cols = F.strength if cols is None else F.strength[C]
-    weighted = (F.strength[rows] @ A_cols.T + A_rows @ W_cols.T).toarray() / 2
-    out = {
-        "common_partners": two_hop(None),
-        "adamic_adar": two_hop(F.inverse_log_degree),
-        "resource_allocation": two_hop(F.inverse_degree),
+    def weighted() -> np.ndarray:
+        A_cols_t, W_cols_t = transposed()
+        return (F.strength[rows] @ A_cols_t + A_rows @ W_cols_t).toarray() / 2
+
+    def same(codes: np.ndarray) -> np.ndarray:
+        mine = codes[rows][:, None]
+        return ((mine == codes[C][None, :]) & (mine >= 0)).astype(float)
+
+    def kind_diversity() -> np.ndarray:
+        known = (F.kind[rows][:, None] >= 0) & (F.kind[C][None, :] >= 0)
+        return (known & (same(F.kind) == 0)).astype(float)
+
+    makers = {
+        "common_partners": lambda: two_hop(None),
+        "adamic_adar": lambda: two_hop(F.inverse_log_degree),
+        "resource_allocation": lambda: two_hop(F.inverse_degree),
         "weighted_common": weighted,
-        "partner_activity": np.broadcast_to(
+        "partner_activity": lambda: np.broadcast_to(
             F.activity[C][None, :], (len(rows), len(F.activity[C]))
         ),
-        "needs_met": (F.needs[rows] @ F.offers[C].T).toarray(),
-        "offers_wanted": (F.offers[rows] @ F.needs[C].T).toarray(),
-        "shared_zone": (F.zones[rows] @ F.zones[C].T).toarray(),
-        "distance_km": F.distance_km(rows, cols),
+        "needs_met": lambda: (F.needs[rows] @ F.offers[C].T).toarray(),
+        "offers_wanted": lambda: (F.offers[rows] @ F.needs[C].T).toarray(),
+        "shared_zone": lambda: (F.zones[rows] @ F.zones[C].T).toarray(),
+        "distance_km": lambda: F.distance_km(rows, cols),
+        "same_community": lambda: same(F.community),
+        "same_street": lambda: same(F.street),
+        "kind_diversity": kind_diversity,
     }
-    for name, codes in (
-        ("same_community", F.community),
-        ("same_street", F.street),
-        ("same_kind", F.kind),
-    ):
-        mine = codes[rows][:, None]
-        out[name] = ((mine == codes[C][None, :]) & (mine >= 0)).astype(float)
-    known = (F.kind[rows][:, None] >= 0) & (F.kind[C][None, :] >= 0)
-    out["kind_diversity"] = (known & (out.pop("same_kind") == 0)).astype(float)
-    return out
+    return {name: make() for name, make in makers.items() if name in want}
+
+
+#: The measures that read the window's ties.
+_STRUCTURE = frozenset({"common_partners", "adamic_adar", "resource_allocation", "weighted_common"})
 
 
 def part_values(

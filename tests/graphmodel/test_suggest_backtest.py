@@ -15,10 +15,17 @@ from graphmodel.suggest.backtest import (
     BASELINES,
     METHODS,
     backtest,
+    baseline_scorers,
     default_split,
+    evaluate,
+    evaluated_units,
     first_k,
+    period,
     rank_metrics,
+    weights_scorer,
 )
+from graphmodel.suggest.scoring import Weights, part_values, raw_parts
+from loaders.demo import generate
 
 
 def test_precision_counts_hits_in_the_first_k():
@@ -135,8 +142,9 @@ def test_an_unknown_method_is_refused(history):
         backtest(history, methods=["cobuild", "magic"])
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_first_k_equals_sorting_the_whole_ranking(seed):
+@pytest.mark.parametrize("k", [1, 10, 40])
+@pytest.mark.parametrize("seed", range(12))
+def test_first_k_equals_sorting_the_whole_ranking(seed, k):
     """Hits in the first k and the first hit's rank, in linear time, equal a full sort's (ties too)."""
     rng = np.random.default_rng(seed)
     score = rng.integers(0, 4, 300).astype(float)  # many ties
@@ -144,9 +152,9 @@ def test_first_k_equals_sorting_the_whole_ranking(seed):
     wanted = rng.random(300) < 0.05
     ranking = np.lexsort((order, -score))
     truth = {"u": set(np.flatnonzero(wanted).tolist())}
-    expected = rank_metrics({"u": ranking.tolist()}, truth, k=10)
-    hits, rr = first_k(score, order, wanted, 10)
-    assert (hits / 10, rr) == pytest.approx((expected["precision"], expected["mrr"]))
+    hits, rr = first_k(score, order, wanted, k)
+    expected = rank_metrics({"u": ranking.tolist()}, truth, k=k)
+    assert (hits / k, rr) == pytest.approx((expected["precision"], expected["mrr"]))
 
 
 def test_a_citys_backtest_ranks_a_seeded_sample_of_units(monkeypatch, history):
@@ -154,3 +162,39 @@ def test_a_citys_backtest_ranks_a_seeded_sample_of_units(monkeypatch, history):
     monkeypatch.setattr(backtest_module, "MAX_EVALUATED", 1)
     result = backtest(history, fit=False)
     assert result.methods["cobuild"]["units"] == 1 and result.isolated <= 1
+
+
+def test_a_weighted_score_is_the_sum_of_every_contribution():
+    """Adding only the parts with a weight gives exactly the sum of all contributions, per unit."""
+    bundle = generate(seed=7, scale="district", end=dt.date(2026, 6, 30))
+    F = period(bundle, default_split(bundle)).features
+    weights = Weights(adamic_adar=0.0, nearby=0.0, weighted_common=0.3, partner_activity=0.2)
+    score = weights_scorer(weights)
+    for row in range(0, len(F), 7):
+        raw = raw_parts(F, [row])
+        values = part_values(F, raw, [row])
+        expected = sum(weights.contributions(values, raw).values())[0]
+        assert np.array_equal(score(F, row, raw, values), expected)
+
+
+def test_the_evaluation_equals_sorting_every_candidate_ranking():
+    """evaluate's figures equal ranking each unit's candidates by a full sort (the demo district)."""
+    bundle = generate(seed=7, scale="district", end=dt.date(2026, 6, 30))
+    p = period(bundle, default_split(bundle))
+    scorers = {"fixed": weights_scorer(Weights()), **baseline_scorers(7)}
+    figures = evaluate(p, scorers, k=10, seed=7)
+    F, order = p.features, np.random.default_rng(7).permutation(len(p.features))
+    ranked, isolated = evaluated_units(p, 7)
+    for name, scorer in scorers.items():
+        rankings, covered = {}, 0
+        for row in sorted(set(ranked) | set(isolated)):
+            cand = p.candidates(row)
+            raw = raw_parts(F, [row])
+            score = scorer(F, row, raw, part_values(F, raw, [row]))[cand]
+            rankings[row] = cand[np.lexsort((order[cand], -score))].tolist()
+            covered += bool(F.degree[row] == 0 and np.any(score > 0))
+        expected = rank_metrics(rankings, {row: p.truth[row] for row in ranked}, k=10)
+        got = figures[name]
+        assert (got["units"], got["coverage"]) == (expected["units"], covered)
+        for measure in ("precision", "recall", "mrr"):
+            assert got[measure] == pytest.approx(expected[measure], rel=1e-12)
