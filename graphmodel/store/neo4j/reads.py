@@ -14,7 +14,7 @@ import datetime as dt
 from operator import attrgetter
 from typing import Any
 
-from neo4j import ManagedTransaction
+from neo4j import ManagedTransaction, Result
 
 from ...records import Record
 from ..protocol import Bundle, SnapshotColumns
@@ -35,6 +35,10 @@ def records(
 ) -> list[Record]:
     """The records of ``table`` that ``read`` finds (visible ones only), in table order."""
     [[rows]] = read_rows(tx, read.given(hidden), hidden=hidden, **params)
+    return _records(table, rows)
+
+
+def _records(table: str, rows: list[list[Any]]) -> list[Record]:
     return sorted(map(CODECS[table].from_row, rows), key=_ORDER[table])
 
 
@@ -47,19 +51,29 @@ def snapshot(
     tx: ManagedTransaction, hidden: list[str], until: dt.date | None, last: dt.date
 ) -> SnapshotColumns:
     """Everything with activities up to ``until`` (all without), in one read transaction
-    together with the store's version, so that a load meanwhile is not half seen."""
+    together with the store's version, so that a load meanwhile is not half seen.
+
+    Each statement is sent before the previous one's result is decoded and made records:
+    the server runs the next while this process works on the last (Bolt lets a
+    transaction hold several open results), so their times overlap instead of adding up.
+    """
     [(epoch, version)] = read_rows(tx, cypher.VERSION)
-    end = until or dt.date.max
-    bundle = Bundle(
-        **{table: records(tx, hidden, table, cypher.ALL_ROWS[table]) for table in _WHOLE}
-    )
-    bundle.activities = records(
-        tx, hidden, "activities", cypher.ACTIVITY_ROWS_BETWEEN, start=dt.date.min, end=end
-    )
     [[data_end]] = read_rows(tx, cypher.LAST_ACTIVITY, end=last, hidden=hidden)
-    [columns] = read_rows(tx, cypher.PARTICIPATION_COLUMNS.given(hidden), end=end, hidden=hidden)
+    end = until or dt.date.max
+    steps = [(table, cypher.ALL_ROWS[table], {}) for table in _WHOLE]
+    steps.append(("activities", cypher.ACTIVITY_ROWS_BETWEEN, {"start": dt.date.min, "end": end}))
+    steps.append(("", cypher.PARTICIPATION_COLUMNS, {"end": end}))
+    tables: dict[str, list[Record]] = {}
+    pending: tuple[str, Result] | None = None
+    for table, read, params in steps:
+        result = tx.run(read.given(hidden), {"hidden": hidden, **params})
+        if pending is not None:
+            [[rows]] = pending[1].values()
+            tables[pending[0]] = _records(pending[0], rows)
+        pending = (table, result)
+    [columns] = result.values()
     return SnapshotColumns(
-        bundle,
+        Bundle(**tables),
         tuple(columns),
         version_text(epoch, version),
         data_end.to_native() if data_end is not None else None,
