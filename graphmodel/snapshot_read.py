@@ -3,8 +3,10 @@
 :func:`read` reads a whole snapshot. From SQLite the participations never become
 Python objects: one query joins each to the row numbers of its activity, unit,
 organisation and member and hands them over as one text per column, which numpy
-parses (:func:`_read_sqlite`). Any other store is read through the store protocol
-and its records converted (:meth:`TookPart.from_records`).
+parses (:func:`_read_sqlite`). A backend that offers ``snapshot_columns`` (Neo4j) hands
+over the participations as lists of ids, made positions here (:meth:`TookPart.from_ids`).
+Any other store is read through the store protocol and its records converted
+(:meth:`TookPart.from_records`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from .store import Bundle, Store, read_bundle
+from .store.protocol import SnapshotColumns
 from .took_part import NONE, UNKNOWN, TookPart
 
 
@@ -39,6 +42,9 @@ def read(store: Store, until: dt.date | None, last: dt.date) -> Snapshot:
     path = _sqlite_path(store)
     if path is not None:
         return _read_sqlite(path, until, last)
+    columns_of = getattr(store, "snapshot_columns", None)
+    if columns_of is not None:
+        return _from_columns(columns_of(until, last))
     version = store.version()
     bundle = read_bundle(store, until)
     took = TookPart.from_records(
@@ -46,6 +52,13 @@ def read(store: Store, until: dt.date | None, last: dt.date) -> Snapshot:
     )
     bundle.participations = []
     return Snapshot(bundle, took, version, store.last_activity(last))
+
+
+def _from_columns(read: SnapshotColumns) -> Snapshot:
+    """The snapshot a backend read with its participations as lists of ids."""
+    b = read.bundle
+    took = TookPart.from_ids(read.took_part, b.activities, b.units, b.party_orgs, b.members)
+    return Snapshot(b, took, read.version, read.data_end)
 
 
 def _sqlite_path(store: Store) -> str | None:

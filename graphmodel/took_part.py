@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
@@ -80,6 +81,33 @@ class TookPart:
             )
         table = np.array(rows, dtype=np.int64).reshape(-1, 5)
         return cls(*(table[:, k].astype(np.int32) for k in range(4)), table[:, 4].astype(np.int8))
+
+    @classmethod
+    def from_ids(
+        cls,
+        columns: tuple[Sequence[str], Sequence[str], Sequence[str], Sequence[str], Sequence[int]],
+        activities: Sequence[Activity],
+        units: Sequence[Unit],
+        party_orgs: Sequence[PartyOrg],
+        members: Sequence[Member],
+    ) -> TookPart:
+        """The columns of participations given as five aligned lists: activity id; unit,
+        party organisation and member id (``''``: none named); role code. A participation
+        in an activity not among ``activities`` is left out."""
+        activity, *named, role = columns
+        act = _index(activities)
+        at = _positions(activity, act, len(activity))
+        keep = at >= 0
+        people = []
+        for ids, records in zip(named, (units, party_orgs, members), strict=True):
+            index = _index(records)
+            index[""] = NONE
+            people.append(_positions(ids, index, len(activity)))
+        return cls(
+            at[keep],
+            *(column[keep] for column in people),
+            np.asarray(role, dtype=np.int8)[keep],
+        )
 
     def where(self, keep: np.ndarray) -> TookPart:
         """The participations where boolean ``keep`` is true."""
@@ -148,6 +176,17 @@ class TookPart:
 
     def _columns(self) -> tuple[np.ndarray, ...]:
         return (self.activity, self.unit, self.party_org, self.member, self.role)
+
+
+def _index(records: Sequence) -> dict[str, int]:
+    """Each record's position, by id."""
+    return {r.id: i for i, r in enumerate(records)}
+
+
+def _positions(ids: Iterable[str], index: dict[str, int], count: int) -> np.ndarray:
+    """The position ``index`` gives each of ``ids`` (:data:`UNKNOWN` for those it lacks)."""
+    found = map(index.get, ids, repeat(UNKNOWN))
+    return np.fromiter(found, dtype=np.int32, count=count)
 
 
 @dataclass(frozen=True, eq=False)

@@ -8,9 +8,11 @@ import pytest
 
 from graphmodel.errors import DanglingReference, StoreBusy
 from graphmodel.records import TABLES, Participation, Unit
+from graphmodel.snapshot_read import read
 from graphmodel.store import Bundle, TableCounts
 from graphmodel.store.neo4j import Neo4jStore
 from graphmodel.store.neo4j import load as neo4j_load
+from graphmodel.window import LAST_END
 
 
 @pytest.fixture
@@ -58,6 +60,36 @@ def test_staged_records_are_hidden_until_published(
     assert seen == {"counts": dict.fromkeys(TABLES, 0), "units": [], "parts": [], "known": set()}
     assert raw_count(staged_store, "MATCH (n:Unit) RETURN count(n)") == 4
     assert staged_store.counts() == small_bundle.sizes()
+
+
+def test_a_snapshot_read_during_a_staged_load_sees_only_what_was_published(
+    staged_store: Neo4jStore, small_bundle: Bundle, neo4j_server, monkeypatch
+):
+    """The snapshot read while a second load is staged has the first load's records only."""
+    staged_store.load(small_bundle)
+    first = read(staged_store, None, LAST_END)
+    more = dataclasses.replace(
+        small_bundle,
+        units=[*small_bundle.units, Unit("U5", "新单位", "enterprise", "S1")],
+        participations=[*small_bundle.participations, Participation("A2", "U5")],
+    )
+    seen = []
+    publish = neo4j_load._publish
+
+    def look_then_publish(tx, *args):
+        reader = Neo4jStore(neo4j_server.store_url)
+        try:
+            seen.append(read(reader, None, LAST_END))
+        finally:
+            reader.close()
+        return publish(tx, *args)
+
+    monkeypatch.setattr(neo4j_load, "_publish", look_then_publish)
+    staged_store.load(more)
+    [during] = seen
+    assert [u.id for u in during.bundle.units] == ["U1", "U2", "U3", "U4"]
+    assert during.took_part.unit.tolist() == first.took_part.unit.tolist()
+    assert len(read(staged_store, None, LAST_END).took_part) == len(small_bundle.participations) + 1
 
 
 def test_a_failing_staged_load_removes_what_it_wrote(

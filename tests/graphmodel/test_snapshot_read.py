@@ -48,6 +48,29 @@ def test_a_snapshot_read_from_sqlite_equals_one_from_its_records(sqlite_url):
     assert read_back.members_taking_part == in_memory.members_taking_part
 
 
+def test_a_snapshot_read_from_neo4j_equals_one_from_sqlite(neo4j_store, sqlite_url):
+    """The demo district read from Neo4j has the records, participations and unit graph of
+    the same district read from SQLite."""
+    bundle = generate(seed=3, scale="district", end=WINDOW.end)
+    sqlite = open_store(sqlite_url)
+    for one in (sqlite, neo4j_store):
+        one.load(bundle)
+    lite, graph = (District.from_store(one, WINDOW) for one in (sqlite, neo4j_store))
+    for table in ("zones", "units", "party_orgs", "members", "agreements", "activities"):
+        assert getattr(lite, table) == getattr(graph, table)
+    assert rows(lite.took_part) == rows(graph.took_part)
+    assert lite.data_end == graph.data_end
+    one, other = lite.collaboration_graph(), graph.collaboration_graph()
+    assert one.nodes == other.nodes and one.number_of_edges > 0
+    assert (one.weight != other.weight).nnz == 0
+
+
+def rows(took: TookPart) -> list[tuple[int, ...]]:
+    """The participations' positions and role codes, one tuple each, in a fixed order."""
+    columns = (took.activity, took.unit, took.party_org, took.member, took.role)
+    return sorted(zip(*(column.tolist() for column in columns), strict=True))
+
+
 def test_a_unit_named_but_unknown_does_not_roll_up():
     """A participation naming a unit the snapshot lacks counts for nobody, not its org's units."""
     acts = [Activity("A1", "x", "other", dt.date(2026, 1, 1))]

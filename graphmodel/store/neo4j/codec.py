@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ...errors import DanglingReference
@@ -24,6 +25,13 @@ class NodeCodec:
         self.names = list(kinds)
         self.tuples = {name for name, kind in kinds.items() if kind is Kind.TUPLE}
         self.dates = {name for name, kind in kinds.items() if kind in (Kind.DATE, Kind.DATETIME)}
+        # Positions in a row (cypher.ALL_ROWS) of the fields that need converting.
+        self._tuple_at = [i for i, name in enumerate(self.names) if name in self.tuples]
+        self._date_at = [
+            (i, dt.date.fromisoformat if kinds[name] is Kind.DATE else _native)
+            for i, name in enumerate(self.names)
+            if name in self.dates
+        ]
 
     def props(self, record: Record) -> dict[str, Any]:
         """The node properties of ``record``."""
@@ -46,6 +54,21 @@ class NodeCodec:
                 value = value.to_native()
             values[name] = value
         return self.type(**values)
+
+    def from_row(self, row: list[Any]) -> Record:
+        """The record of a row of field values (dates as ISO text), as cypher.ALL_ROWS reads
+        it; ``row`` is used up."""
+        for i in self._tuple_at:
+            row[i] = tuple(row[i]) if row[i] else ()
+        for i, parse in self._date_at:
+            if row[i] is not None:
+                row[i] = parse(row[i])
+        return self.type(*row)
+
+
+def _native(value: Any) -> Any:
+    """A driver's date-time as Python's."""
+    return value.to_native()
 
 
 CODECS = {table: NodeCodec(RECORD_TYPES[table]) for table in cypher.LABELS}

@@ -17,6 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...records import RECORD_TYPES, Role
+from ...took_part import ROLE_CODES
+from ..shared import Kind, field_kinds
+
 #: Node label of each table; participations are ``TOOK_PART`` relationships.
 LABELS: dict[str, str] = {
     "zones": "Zone",
@@ -316,22 +320,86 @@ KNOWN_IDS: dict[str, str] = {
         "RETURN r.key"
     ),
 }
-ALL_NODES: dict[str, str] = {
-    table: f"MATCH (n:{label}) WHERE {VISIBLE} RETURN properties(n)"
+
+
+def _field(name: str, kind: Kind) -> str:
+    """A node property as a read returns it: dates as ISO text (``toString``), which Python
+    parses faster than the driver builds its own date objects."""
+    return f"toString(n.{name})" if kind is Kind.DATE else f"n.{name}"
+
+
+#: Each record of a table as a list of its fields, in field order (names from the
+#: record dataclasses, never from input).
+_ROW: dict[str, str] = {
+    table: "["
+    + ", ".join(_field(name, kind) for name, kind in field_kinds(RECORD_TYPES[table]).items())
+    + "]"
+    for table in LABELS
+}
+
+
+@dataclass(frozen=True)
+class Read:
+    """A reading statement, with the visibility filter and without it: when no staged load
+    is hidden (nearly always) the filter only costs a property read per node or edge."""
+
+    filtered: str
+    unfiltered: str
+
+    def given(self, hidden: list[str]) -> str:
+        """The statement for the loads ``hidden`` now."""
+        return self.filtered if hidden else self.unfiltered
+
+
+def _both(match: str, where: str, visible: str, tail: str) -> Read:
+    """``match`` ``WHERE`` (``where`` and) ``visible`` ``tail``, and the same without ``visible``."""
+    both = f"{where} AND {visible}" if where else visible
+    return Read(
+        f"{match} WHERE {both} {tail}", f"{match} {'WHERE ' + where if where else ''} {tail}"
+    )
+
+
+# Whole tables come back as ONE record holding one list (or one list per column): the
+# driver decodes a record at a time, in Python, and one record per node cost several
+# times the server's own work (bench/RESULTS.md, "Neo4j snapshot read").
+#: Every record of a table, as one list of field lists.
+ALL_ROWS: dict[str, Read] = {
+    table: _both(f"MATCH (n:{label})", "", VISIBLE, f"RETURN collect({_ROW[table]})")
     for table, label in LABELS.items()
 }
-ACTIVITIES_BETWEEN = (
-    f"MATCH (n:Activity) WHERE n.date >= $start AND n.date <= $end AND {VISIBLE} "
-    "RETURN properties(n)"
+#: The activities dated ``$start`` to ``$end``, as one list of field lists.
+ACTIVITY_ROWS_BETWEEN = _both(
+    "MATCH (n:Activity)",
+    "n.date >= $start AND n.date <= $end",
+    VISIBLE,
+    f"RETURN collect({_ROW['activities']})",
 )
 #: The date of the latest activity on or before ``$end`` (the store's data date).
 LAST_ACTIVITY = f"MATCH (n:Activity) WHERE n.date <= $end AND {VISIBLE} RETURN max(n.date)"
-ALL_PARTICIPATIONS = (
-    f"MATCH ()-[r:{TOOK_PART}]->(a:Activity) WHERE {_VISIBLE_R} RETURN {_PARTICIPATION}"
+_PARTICIPATION_ROW = "collect([a.id, r.unit, r.party_org, r.member, r.role])"
+ALL_PARTICIPATIONS = _both(
+    f"MATCH ()-[r:{TOOK_PART}]->(a:Activity)", "", _VISIBLE_R, f"RETURN {_PARTICIPATION_ROW}"
 )
-PARTICIPATIONS_BETWEEN = (
-    "MATCH (a:Activity) WHERE a.date >= $start AND a.date <= $end "
-    f"MATCH ()-[r:{TOOK_PART}]->(a) WHERE {_VISIBLE_R} RETURN {_PARTICIPATION}"
+PARTICIPATIONS_BETWEEN = _both(
+    f"MATCH (a:Activity) WHERE a.date >= $start AND a.date <= $end MATCH ()-[r:{TOOK_PART}]->(a)",
+    "",
+    _VISIBLE_R,
+    f"RETURN {_PARTICIPATION_ROW}",
+)
+_ROLE_CODE = (
+    "CASE r.role "
+    + " ".join(f"WHEN '{name}' THEN {code}" for name, code in ROLE_CODES.items())
+    + f" ELSE {ROLE_CODES[Role.GUEST.value]} END"
+)
+#: The participations in activities up to ``$end`` as five aligned lists: the activity's
+#: id, the unit's, party organisation's and member's ('' when none is named) and the
+#: role's code (graphmodel.took_part) — what the snapshot's columns are made of.
+PARTICIPATION_COLUMNS = _both(
+    f"MATCH (a:Activity) WHERE a.date <= $end MATCH ()-[r:{TOOK_PART}]->(a)",
+    "",
+    _VISIBLE_R,
+    "RETURN collect(a.id), collect(coalesce(r.unit, '')), collect(coalesce(r.party_org, '')), "
+    f"collect(coalesce(r.member, '')), collect({_ROLE_CODE})",
 )
 VERSION = f"OPTIONAL MATCH (m:{STORE_INFO} {{id: 'store'}}) RETURN m.epoch, m.version"
 IMPORTS = (

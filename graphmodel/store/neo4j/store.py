@@ -48,7 +48,7 @@ from translations import words
 from ...aliases import Alias
 from ...errors import StoreFailed, StoreUnavailable, StoreURLError
 from ...records import TABLES, Activity, Decision, Listing, Participation, Record
-from ..protocol import Bundle, ImportLog, TableCounts, redacted
+from ..protocol import Bundle, ImportLog, SnapshotColumns, TableCounts, redacted
 from ..shared import (
     DECISION_FIELDS,
     LISTING_FIELDS,
@@ -59,9 +59,8 @@ from ..shared import (
     unit_not_found,
     warnings_text,
 )
-from . import cypher
+from . import cypher, reads
 from . import load as neo4j_load
-from .codec import CODECS
 from .load import batches, read_rows, write_rows
 
 DEFAULT_DATABASE = "neo4j"
@@ -239,30 +238,37 @@ class Neo4jStore(RecordReads):
 
         return self._read(work)
 
-    def _nodes(self, table: str, query: str, **params: Any) -> list:
-        codec = CODECS[table]
-        return sorted((codec.record(row[0]) for row in self._values(query, **params)), key=_by_id)
+    def _nodes(self, table: str, query: cypher.Read, **params: Any) -> list:
+        return self._read(lambda tx, hidden: reads.records(tx, hidden, table, query, **params))
 
     def _all(self, table: str) -> list[Record]:
-        return self._nodes(table, cypher.ALL_NODES[table])
+        return self._nodes(table, cypher.ALL_ROWS[table])
 
     def activities(
         self, start: dt.date | None = None, end: dt.date | None = None
     ) -> list[Activity]:
         if start is None and end is None:
-            found = self._nodes("activities", cypher.ALL_NODES["activities"])
-        else:
-            found = self._nodes("activities", cypher.ACTIVITIES_BETWEEN, **_window(start, end))
-        return sorted(found, key=lambda a: (a.date, a.id))
+            return self._nodes("activities", cypher.ALL_ROWS["activities"])
+        return self._nodes("activities", cypher.ACTIVITY_ROWS_BETWEEN, **_window(start, end))
 
     def participations(
         self, start: dt.date | None = None, end: dt.date | None = None
     ) -> list[Participation]:
         if start is None and end is None:
-            rows = self._values(cypher.ALL_PARTICIPATIONS)
+            query, params = cypher.ALL_PARTICIPATIONS, {}
         else:
-            rows = self._values(cypher.PARTICIPATIONS_BETWEEN, **_window(start, end))
-        return sorted((Participation(*row) for row in rows), key=_by_id)
+            query, params = cypher.PARTICIPATIONS_BETWEEN, _window(start, end)
+
+        def work(tx: ManagedTransaction, hidden: list[str]) -> list[list[Any]]:
+            [[rows]] = read_rows(tx, query.given(hidden), hidden=hidden, **params)
+            return rows
+
+        return sorted((Participation(*row) for row in self._read(work)), key=_by_id)
+
+    def snapshot_columns(self, until: dt.date | None, last: dt.date) -> SnapshotColumns:
+        """The snapshot with activities up to ``until`` in one read transaction, its
+        participations as columns (graphmodel.snapshot_read); ``last`` bounds its data date."""
+        return self._read(reads.snapshot, until=until, last=last)
 
     def last_activity(self, until: dt.date) -> dt.date | None:
         [[found]] = self._values(cypher.LAST_ACTIVITY, end=until)
@@ -330,7 +336,7 @@ class Neo4jStore(RecordReads):
 
     def version(self) -> str:
         [(epoch, version)] = self._values(cypher.VERSION)
-        return f"{epoch}-{version}" if version else "0"
+        return reads.version_text(epoch, version)
 
     def ping(self) -> None:
         # An auto-commit query is not retried: a health check answers at once.
