@@ -285,13 +285,16 @@ def work_list_for(
     """:func:`.worklist.work_list` for a store: the snapshot, the model in use,
     every decision, and partners kept inside a street planner's territory."""
     district = snapshot(store, window, scope)
-    return {
-        "window": window.as_dict(),
-        **work_list(
-            district,
-            decisions=store.decisions(),
-            weights=weights or model_for(store),
-            among=visible_units(district),
-            **filters,
-        ),
-    }
+    decisions = store.decisions()
+    model = weights or model_for(store)
+    # Once per snapshot, scope, model, filters and state of the decisions (a new decision
+    # changes the marker): a city's work list sorts thousands of weak units.
+    marker = (len(decisions), decisions[-1].at if decisions else None)
+    key = ("work-list", marker, model, tuple(sorted(filters.items())))
+
+    def compute() -> dict:
+        return work_list(
+            district, decisions=decisions, weights=model, among=visible_units(district), **filters
+        )
+
+    return {"window": window.as_dict(), **district.memo(key, compute)}
