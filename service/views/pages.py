@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template
+from markupsafe import Markup
 
 from graphmodel.assessment import RulesError, heat_map
 from graphmodel.overview import overview, territory_overview
@@ -14,6 +15,7 @@ from visualizations.scales import ScoreScale
 from ..access import requires
 from ..extensions import store, today
 from ..glossary import say
+from ..i18n import language
 from ..params import Analysis, analysis, data_date
 from ..rules import current_rules, groups
 
@@ -72,6 +74,20 @@ def dashboard():
     """Headline figures against the previous window, density over time, streets
     and zones ranked, and what the store holds."""
     request_analysis = analysis()
+    day = data_date().date or today()
+    try:
+        rules = current_rules()
+    except RulesError:  # a rules file broken by hand: the dashboard still opens
+        rules = None
+    links = tuple(sorted((name, str(value)) for name, value in request_analysis.query().items()))
+    # The content is the same for everyone who sees this snapshot and scope in a language:
+    # rendered once (a city's dashboard is 0.5 MB of HTML), the page around it per request.
+    key = ("dashboard-body", language(), links, rules, day)
+    body = request_analysis.district().memo(key, lambda: _body(request_analysis, day))
+    return render_template("dashboard.html", body=Markup(body))
+
+
+def _body(request_analysis: Analysis, day) -> str:
     window = request_analysis.window
     current = report(store(), window, request_analysis.scope)
     # The previous window only feeds the headline comparison: skip brokers, communities,
@@ -86,12 +102,12 @@ def dashboard():
     ]
     territory = request_analysis.territory
     if territory is None:
-        summary = overview(store(), today=data_date().date or today())
+        summary = overview(store(), today=day)
     else:
         summary = territory_overview(store(), request_analysis.district(), territory)
     monthly = current["density"]["monthly"]
     return render_template(
-        "dashboard.html",
+        "_dashboard_body.html",
         summary=summary,
         bars=bar_chart(summary.activities_by_month),
         density_bars=bar_chart([(m["period"], m["density"]) for m in monthly], height=140),

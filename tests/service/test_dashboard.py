@@ -63,3 +63,21 @@ def test_an_unreachable_store_gives_a_readable_503(accounts_path, signed_in):
     assert "数据存储暂时无法访问" in page.get_data(as_text=True)
     health = client.get("/healthz", headers={"Accept": "application/json"})
     assert health.status_code == 503 and health.json["error"]["code"] == "store_unavailable"
+
+
+def test_the_dashboard_content_is_rendered_once_per_language(client):
+    """Asked again, the dashboard's content is not rendered again; English gets its own."""
+    from flask import template_rendered
+
+    rendered = []
+
+    def note(sender, template, context, **extra):
+        rendered.append(template.name)
+
+    template_rendered.connect(note)
+    try:
+        for path in ("/", "/", "/?lang=en", "/?lang=en"):
+            assert client.get(path).status_code == 200
+    finally:
+        template_rendered.disconnect(note)
+    assert rendered.count("_dashboard_body.html") == 2 and rendered.count("dashboard.html") == 4
