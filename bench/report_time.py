@@ -24,6 +24,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from pages import checkout  # noqa: E402  (one way to unpack a revision for every bench)
 
 CHILD = """
 import datetime as dt, hashlib, json, sys, time
@@ -44,16 +47,6 @@ text = json.dumps(report, sort_keys=True, default=str).encode()
 print(json.dumps({"wall": wall, "cpu": cpu, "sections": timings,
                   "digest": hashlib.sha256(text).hexdigest()}))
 """
-
-
-def checkout(rev: str, folder: Path) -> Path:
-    """The project's files at ``rev``, unpacked into ``folder``."""
-    archive = subprocess.run(
-        ["git", "archive", rev], cwd=ROOT, check=True, capture_output=True
-    ).stdout
-    folder.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return folder
 
 
 def one_report(tree: Path, store: str) -> dict:

@@ -293,6 +293,18 @@ class District:
 
         return self.shared("members_taking_part", build)
 
+    def records_bundle(self) -> Bundle:
+        """The snapshot's records as a :class:`Bundle`, participations left out (they are
+        the columns of :attr:`took_part`): for a snapshot cut from this one."""
+        return Bundle(
+            zones=self.zones,
+            units=self.units,
+            party_orgs=self.party_orgs,
+            members=self.members,
+            agreements=self.agreements,
+            activities=self.activities,
+        )
+
     def names(self, ids: Sequence[str]) -> list[dict]:
         """``{"id", "name"}`` for each unit id, as the report lists units."""
         return [{"id": i, "name": self.unit[i].name if i in self.unit else ""} for i in ids]
@@ -380,14 +392,7 @@ def _from_later(key: tuple) -> District | None:
     if not later:
         return None
     d = later[-1]
-    bundle = Bundle(
-        zones=d.zones,
-        units=d.units,
-        party_orgs=d.party_orgs,
-        members=d.members,
-        agreements=d.agreements,
-        activities=d.activities,
-    )
+    bundle = d.records_bundle()
     cut = District(
         bundle,
         window,

@@ -62,14 +62,7 @@ def records(data: Bundle | District) -> tuple[Bundle, District | None]:
     from the snapshot (turning a city's million back into records took seconds)."""
     if not isinstance(data, District):
         return data, None
-    bundle = Bundle(
-        zones=data.zones,
-        units=data.units,
-        party_orgs=data.party_orgs,
-        members=data.members,
-        agreements=data.agreements,
-        activities=data.activities,
-    )
+    bundle = data.records_bundle()
     return bundle, data
 
 
@@ -78,14 +71,7 @@ def _as_of(whole: District, end: dt.date, months: int, incidence) -> District:
     before it), cut from its participations, with ``incidence`` (``whole``'s up
     to ``end``): nothing is built from records again (a city's million
     participations took seconds per period)."""
-    bundle = Bundle(
-        zones=whole.zones,
-        units=whole.units,
-        party_orgs=whole.party_orgs,
-        members=whole.members,
-        agreements=whole.agreements,
-        activities=whole.activities,
-    )
+    bundle = whole.records_bundle()
     cut = District(bundle, Window(end, months), data_end=whole.data_end, took_part=whole.took_part)
     # ``incidence`` is a property reading the memo, so the memo is where it goes.
     cut._memo["incidence"] = incidence
