@@ -62,8 +62,10 @@ def _from_columns(read: SnapshotColumns) -> Snapshot:
 
 
 def _sqlite_path(store: Store) -> str | None:
+    from .store.memo import unwrapped
     from .store.sqlite import SQLiteStore
 
+    store = unwrapped(store)
     return str(store.path) if isinstance(store, SQLiteStore) else None
 
 

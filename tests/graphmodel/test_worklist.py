@@ -96,29 +96,3 @@ def test_an_old_decisions_table_gains_the_owner_and_due_columns(tmp_path, small_
         ("accept", "", None),
         ("undo", "", None),
     ]
-
-
-def test_a_store_s_work_list_follows_each_new_decision(tmp_path):
-    """The work list is kept between requests, and a decision made meanwhile shows at once."""
-    from graphmodel.suggest.answers import work_list_for
-    from graphmodel.suggest.scoring import DEFAULT_WEIGHTS
-
-    store = open_store(f"sqlite:///{tmp_path}/w.db")
-    units = [Unit(f"I{i}", f"孤立{i}", "government", "S1") for i in (1, 2)]
-    store.load(Bundle(units=units, activities=[Activity("E1", "党课", "lecture", END)]))
-    window = Window(END)
-    undecided = work_list_for(store, window, weights=DEFAULT_WEIGHTS, decision="undecided")
-    assert ids(undecided) == ["I1", "I2"]
-    store.record_decision(Decision("I1", "I2", "accept", AT, by="张三"))
-    assert ids(work_list_for(store, window, weights=DEFAULT_WEIGHTS, decision="undecided")) == []
-
-
-def test_a_store_s_work_list_is_made_once_while_nothing_changes(tmp_path):
-    """Asked twice with the same filters and decisions, the work list is not made again."""
-    from graphmodel.suggest.answers import work_list_for
-    from graphmodel.suggest.scoring import DEFAULT_WEIGHTS
-
-    store = open_store(f"sqlite:///{tmp_path}/w.db")
-    store.load(Bundle(units=[Unit("I1", "孤立", "government", "S1")]))
-    first = work_list_for(store, Window(END), weights=DEFAULT_WEIGHTS)
-    assert work_list_for(store, Window(END), weights=DEFAULT_WEIGHTS)["units"] is first["units"]
