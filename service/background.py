@@ -50,10 +50,9 @@ STEPS = (
     ("单位页", "unit pages", "units.page"),
     ("台账", "ledger", "assessment.export_xlsx"),
 )
-#: The steps after which the pages are ready (the ledger file is written last, for downloads).
+#: The steps of another window's job: not the ledger file (made when somebody downloads it).
 PAGE_STEPS = len(STEPS) - 1
-#: The path of the default window's job: the only one that also writes the ledger file
-#: (another window's ledger is made when somebody downloads it).
+#: The path of the default window's job: the only one that also writes the ledger file.
 DEFAULT_PATH = "/"
 #: Pages that show progress instead of waiting while their window is computed.
 GATED = frozenset(
@@ -84,8 +83,9 @@ class Job:
     started: float = field(default_factory=time.monotonic)
     seconds: float | None = None
     error: str | None = None
-    #: Set once the pages' steps are done (``finished``: every step, the ledger too).
-    ready: threading.Event = field(default_factory=threading.Event)
+    #: Set once every step is done, the default window's ledger too: a page asked for
+    #: meanwhile shows the progress, and none competes with the ledger for the CPU
+    #: (at M it takes seconds, not minutes, since its rows are written as text).
     finished: threading.Event = field(default_factory=threading.Event)
 
     @property
@@ -140,8 +140,6 @@ class Background:
     def _run(self, job: Job) -> None:
         try:
             for number, (_, en, endpoint) in enumerate(job.steps, start=1):
-                if number > PAGE_STEPS:
-                    job.ready.set()
                 job.step = number
                 # No request hooks run: no user, so no territory — the whole district.
                 with self.app.test_request_context(job.path):
@@ -159,7 +157,6 @@ class Background:
             log.exception("background computation failed at step %s", job.step)
         finally:
             job.seconds = time.monotonic() - job.started
-            job.ready.set()
             job.finished.set()
 
     def default_job(self) -> Job | None:
@@ -211,7 +208,7 @@ class Background:
         )
         path = f"/?{query}" if query else DEFAULT_PATH
         job = self.start(self.key(version, request_analysis), path)
-        if job.ready.wait(self.wait):
+        if job.finished.wait(self.wait):
             return None
         zh, en = job.label
         page = render_template("progress.html", job=job, label_zh=zh, label_en=en)
