@@ -305,6 +305,24 @@ class District:
             activities=self.activities,
         )
 
+    def earlier(self, window: Window, incidence: Incidence | None = None) -> District:
+        """These records as they stood at the end of ``window`` (ending no later than this
+        snapshot's): the participations shared, not rebuilt, and the incidence cut from
+        this one's when it is built (or ``incidence``, already cut by the caller)."""
+        cut = District(
+            self.records_bundle(),
+            window,
+            source=self.source,
+            version=self.version,
+            data_end=self.data_end,
+            took_part=self.took_part,
+        )
+        if incidence is None and "incidence" in self._memo:
+            incidence = self.incidence.between(None, window.end)
+        if incidence is not None:  # ``incidence`` is a property reading the memo
+            cut._memo["incidence"] = incidence
+        return cut
+
     def names(self, ids: Sequence[str]) -> list[dict]:
         """``{"id", "name"}`` for each unit id, as the report lists units."""
         return [{"id": i, "name": self.unit[i].name if i in self.unit else ""} for i in ids]
@@ -391,19 +409,7 @@ def _from_later(key: tuple) -> District | None:
         ]
     if not later:
         return None
-    d = later[-1]
-    bundle = d.records_bundle()
-    cut = District(
-        bundle,
-        window,
-        source=d.source,
-        version=d.version,
-        data_end=d.data_end,
-        took_part=d.took_part,
-    )
-    if "incidence" in d._memo:  # the later incidence's columns up to this end: no rebuild
-        cut._memo["incidence"] = d.incidence.between(None, window.end)
-    return cut
+    return later[-1].earlier(window)
 
 
 def clear_cache() -> None:

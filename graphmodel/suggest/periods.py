@@ -66,18 +66,6 @@ def records(data: Bundle | District) -> tuple[Bundle, District | None]:
     return bundle, data
 
 
-def _as_of(whole: District, end: dt.date, months: int, incidence) -> District:
-    """``whole``'s records as they stood on ``end`` (the window of ``months``
-    before it), cut from its participations, with ``incidence`` (``whole``'s up
-    to ``end``): nothing is built from records again (a city's million
-    participations took seconds per period)."""
-    bundle = whole.records_bundle()
-    cut = District(bundle, Window(end, months), data_end=whole.data_end, took_part=whole.took_part)
-    # ``incidence`` is a property reading the memo, so the memo is where it goes.
-    cut._memo["incidence"] = incidence
-    return cut
-
-
 def period(
     bundle: Bundle,
     split: dt.date,
@@ -94,15 +82,15 @@ def period(
     if not 1 <= horizon <= 60:
         raise BadSuggestionRequest("检验期须为 1 至 60 个月，而不是 {horizon}", horizon=horizon)
     test_end = add_months(split + dt.timedelta(days=1), horizon) - dt.timedelta(days=1)
+    # The records as they stood at the split, cut from a snapshot up to the test's end:
+    # participations and incidence are not built again.
     if whole is not None:
         upto_end = whole.incidence.between(None, test_end)
-        before = _as_of(whole, split, months, upto_end.between(None, split))
+        before = whole.earlier(Window(split, months), upto_end.between(None, split))
     else:
-        upto_end = District.from_bundle(bundle, Window(test_end, months)).incidence
-        before = District.from_bundle(bundle, Window(split, months))
-        # The same units, and every activity up to the split: no need to build it twice
-        # (``incidence`` is a property reading the memo, so the memo is where it goes).
-        before._memo["incidence"] = upto_end.between(None, split)
+        later = District.from_bundle(bundle, Window(test_end, months))
+        upto_end = later.incidence
+        before = later.earlier(Window(split, months))
     history = project(before.incidence, max_size=GATHERING_SIZE).weight
     future = project(
         upto_end.between(split + dt.timedelta(days=1), test_end), max_size=GATHERING_SIZE
