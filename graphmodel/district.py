@@ -399,6 +399,13 @@ def snapshot(store: Store, window: Window, scope: Scope = WHOLE_DISTRICT) -> Dis
     return district.scoped(scope)
 
 
+def whole_history(store: Store) -> District | None:
+    """The cached snapshot that holds every activity of ``store`` (its window ends
+    on the latest one), shared with the pages; None when there is no activity."""
+    end = store.last_activity(LAST_END)
+    return None if end is None else snapshot(store, Window(end))
+
+
 def _from_later(key: tuple) -> District | None:
     """The snapshot for ``key`` cut from a cached one of the same store version whose
     window ends later (the previous window): no second read, records shared."""

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .district import District, snapshot
+from .district import District, whole_history
 from .records import UnitKind
 from .store import ImportLog, Store
-from .window import LAST_END, Window
 
 
 @dataclass(frozen=True)
@@ -61,11 +60,10 @@ def _overview(store: Store, today: dt.date, months: int) -> Overview:
     start = dt.date.fromisoformat(labels[0] + "-01")
     # Counted on the cached snapshot of the whole history (the one the default window's
     # pages read), not on a second read of every unit and activity: seconds at city scale.
-    end = store.last_activity(LAST_END)
-    if end is None:  # no activity yet: the units alone
+    whole = whole_history(store)
+    if whole is None:  # no activity yet: the units alone
         units, zones, activities = store.units(), store.zones(), []
     else:
-        whole = snapshot(store, Window(end))
         units, zones, activities = whole.units, whole.zones, whole.activities
     kinds = Counter(u.kind for u in units)
     streets = Counter(u.street for u in units)

@@ -22,10 +22,9 @@ from collections import OrderedDict
 
 from .. import results
 from ..assessment.followup import follow_up
-from ..district import District, snapshot
+from ..district import whole_history
 from ..errors import BadSuggestionRequest
 from ..store import Store
-from ..window import LAST_END, Window
 from .backtest import BacktestResult, backtest
 from .model import FIXED_MODEL, Model
 from .scoring import DEFAULT_WEIGHTS, PARTS
@@ -87,13 +86,6 @@ def _refit(store: Store) -> tuple[Model, BacktestResult | None]:
     except BadSuggestionRequest:  # too little history to split
         return FIXED_MODEL, None
     return result.chosen, result
-
-
-def whole_history(store: Store) -> District | None:
-    """The cached snapshot that holds every activity of ``store`` (its window ends
-    on the latest one), shared with the pages; None when there is no activity."""
-    end = store.last_activity(LAST_END)
-    return None if end is None else snapshot(store, Window(end))
 
 
 def model_for(store: Store) -> Model:
