@@ -7,9 +7,9 @@ worker starts a :class:`Job` for the default window: the steps of :data:`STEPS`
 quarters, the assessment, the suggestion model's refit, suggestions, the network
 layout, the shared parts of the unit page, and last, for the default window only,
 the ledger workbook), each by calling the page's own view inside a request context,
-so that exactly what the pages read gets computed. The expensive results go through :mod:`graphmodel.results`, one
-file shared by all workers: whichever worker comes first computes a result, the
-others wait for its lock and read it.
+so that exactly what the pages read gets computed. The expensive results go through
+:mod:`graphmodel.results`, one file shared by all workers: whichever worker comes
+first computes a result, the others wait for its lock and read it.
 
 A page of the analysis (:data:`GATED`) asked for while its window's job runs
 waits up to ``wait_seconds`` and then answers at once with the job's progress
@@ -51,7 +51,7 @@ STEPS = (
     ("台账", "ledger", "assessment.export_xlsx"),
 )
 #: The steps of another window's job: not the ledger file (made when somebody downloads it).
-PAGE_STEPS = len(STEPS) - 1
+OTHER_WINDOW_STEPS = STEPS[:-1]
 #: The path of the default window's job: the only one that also writes the ledger file.
 DEFAULT_PATH = "/"
 #: Pages that show progress instead of waiting while their window is computed.
@@ -91,7 +91,7 @@ class Job:
     @property
     def steps(self) -> tuple[tuple[str, str, str], ...]:
         """The steps this job runs: every one for the default window, the pages' for others."""
-        return STEPS if self.path == DEFAULT_PATH else STEPS[:PAGE_STEPS]
+        return STEPS if self.path == DEFAULT_PATH else OTHER_WINDOW_STEPS
 
     @property
     def total(self) -> int:
